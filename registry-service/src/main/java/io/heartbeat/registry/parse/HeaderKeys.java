@@ -1,0 +1,19 @@
+package io.heartbeat.registry.parse;
+
+import java.util.List;
+import java.util.Set;
+
+/** The documented header keys of a metric file (db/metrics/_schema.sql explains each). */
+public final class HeaderKeys {
+
+  public static final List<String> REQUIRED = List.of("name", "code", "period", "direction", "unit", "how_to_read");
+
+  public static final Set<String> ALL = new java.util.TreeSet<>(List.of(
+      "metric_id", "name", "code", "period", "direction", "unit", "how_to_read", "methodology", "sources",
+      "norm_value", "alert_value", "target_value", "target_due_date", "benchmark_mean", "benchmark_stddev",
+      "anomaly_enabled", "anomaly_sensitivity", "anomaly_trigger_windows", "anomaly_recovery_windows",
+      "anomaly_min_history", "sla", "linked_services", "runbook", "owner", "stage", "dimension"));
+
+  private HeaderKeys() {
+  }
+}

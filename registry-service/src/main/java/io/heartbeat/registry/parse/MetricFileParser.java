@@ -1,0 +1,132 @@
+package io.heartbeat.registry.parse;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import io.heartbeat.registry.model.AnomalySettings;
+import io.heartbeat.registry.model.DefinitionProblem;
+import io.heartbeat.registry.model.DimensionKind;
+import io.heartbeat.registry.model.Direction;
+import io.heartbeat.registry.model.MetricDefinition;
+import io.heartbeat.registry.model.Stage;
+
+/** Turns the bytes of `db/metrics/<metric_id>.sql` into a {@link MetricDefinition} or the list of what is wrong. */
+public final class MetricFileParser {
+
+  public static final Pattern METRIC_ID = Pattern.compile("^[a-z][a-z0-9_]{1,62}$");
+  private static final Pattern CODE = Pattern.compile("^[A-Z][A-Z0-9]{3}$");
+  private final MetricFileReader reader;
+
+  public MetricFileParser(int maxBytes) {
+    this.reader = new MetricFileReader(maxBytes);
+  }
+
+  public ParsedMetric parse(String path, byte[] bytes) {
+    String fileName = path.substring(path.lastIndexOf('/') + 1);
+    String metricId = fileName.endsWith(".sql") ? fileName.substring(0, fileName.length() - 4) : fileName;
+    List<DefinitionProblem> problems = new ArrayList<>();
+    String hash = sha256(bytes);
+    if (!METRIC_ID.matcher(metricId).matches()) {
+      problems.add(new DefinitionProblem(path, 0, "metric_id", "file name '" + fileName
+          + "': expected <metric_id>.sql with a lower-case snake_case metric_id"));
+    }
+    MetricFile file = reader.read(path, metricId, bytes, problems);
+    if (file == null) {
+      return new ParsedMetric(metricId, path, hash, null, problems, 0);
+    }
+    MetricDefinition definition = define(file, problems);
+    MetricFile.HeaderLine code = file.line("code");
+    return new ParsedMetric(metricId, path, hash, problems.isEmpty() ? definition : null, List.copyOf(problems),
+        code == null ? 0 : code.line());
+  }
+
+  private MetricDefinition define(MetricFile file, List<DefinitionProblem> problems) {
+    HeaderFields h = new HeaderFields(file, problems);
+    String declaredId = h.text("metric_id");
+    if (declaredId != null && !declaredId.equals(file.metricId())) {
+      h.problem("metric_id", "'" + declaredId + "': expected the file name's metric_id '" + file.metricId() + "'");
+    }
+    String name = h.text("name");
+    if (name != null && name.length() > 60) {
+      h.problem("name", "'" + name + "' is " + name.length() + " characters: expected a short noun phrase (at most 60)");
+    }
+    String code = h.text("code");
+    if (code != null && !CODE.matcher(code).matches()) {
+      h.problem("code", "'" + code + "': expected 4 upper-case letters or digits starting with a letter, e.g. APRC");
+    }
+    String periodText = h.text("period");
+    int periodSeconds = periodText == null ? -1 : Period.seconds(periodText);
+    if (periodText != null && periodSeconds < 0) {
+      h.problem("period", "'" + periodText + "': " + Period.EXPECTED);
+    }
+    Direction direction = h.choice("direction", Direction::fromWire, "higher_is_better or lower_is_better", null);
+    DimensionKind dimension = h.choice("dimension", DimensionKind::fromWire, "customer, region or platform", null);
+    Stage stage = h.choice("stage", Stage::fromWire, "one of discovery, drafted, backfilled, provisional, unverified, "
+        + "owned, verified, paging, deprecated, retired", Stage.PROVISIONAL);
+    BigDecimal norm = h.number("norm_value");
+    BigDecimal alert = h.number("alert_value");
+    BigDecimal target = h.number("target_value");
+    LocalDate due = h.date("target_due_date");
+    BigDecimal benchmarkStddev = h.number("benchmark_stddev");
+    checkThresholds(h, direction, norm, alert, target);
+    if (target != null && due == null) {
+      h.problem("target_value", "target_value without target_due_date: expected '-- target_due_date: YYYY-MM-DD'");
+    }
+    if (due != null && target == null) {
+      h.problem("target_due_date", "target_due_date without target_value: expected '-- target_value: <number>'");
+    }
+    if (benchmarkStddev != null && benchmarkStddev.signum() <= 0) {
+      h.problem("benchmark_stddev", "'" + benchmarkStddev + "': expected a positive number");
+    }
+    String runbook = h.text("runbook");
+    if (runbook != null && !runbook.matches("^https?://\\S+$")) {
+      h.problem("runbook", "'" + runbook + "': expected an http(s) URL");
+    }
+    AnomalySettings anomaly = new AnomalySettings(
+        h.bool("anomaly_enabled", AnomalySettings.DEFAULT.enabled()),
+        h.positiveDouble("anomaly_sensitivity", AnomalySettings.DEFAULT.sensitivity()),
+        h.positiveInt("anomaly_trigger_windows", AnomalySettings.DEFAULT.triggerWindows()),
+        h.positiveInt("anomaly_recovery_windows", AnomalySettings.DEFAULT.recoveryWindows()),
+        h.positiveInt("anomaly_min_history", AnomalySettings.DEFAULT.minHistoryWindows()));
+    ValueSqlCheck.check(file, dimension != null, problems);
+    return new MetricDefinition(name, code, periodText, periodSeconds, direction, h.text("unit"), h.text("how_to_read"),
+        h.text("methodology"), h.list("sources"), file.body(), dimension, norm, alert, target, due,
+        h.number("benchmark_mean"), benchmarkStddev, anomaly, h.list("sla"), h.list("linked_services"), runbook,
+        h.text("owner"), stage, null);
+  }
+
+  private static void checkThresholds(HeaderFields h, Direction direction, BigDecimal norm, BigDecimal alert,
+      BigDecimal target) {
+    if (direction == null) {
+      return;
+    }
+    boolean higher = direction == Direction.HIGHER_IS_BETTER;
+    if (norm != null && alert != null && (higher ? alert.compareTo(norm) > 0 : alert.compareTo(norm) < 0)) {
+      h.problem("alert_value", "'" + alert.toPlainString() + "' is " + (higher ? "above" : "below") + " norm_value "
+          + norm.toPlainString() + ": expected red to lie beyond amber on the bad side (" + direction.wire() + ")");
+    }
+    if (norm != null && target != null && (higher ? target.compareTo(norm) < 0 : target.compareTo(norm) > 0)) {
+      h.problem("target_value", "'" + target.toPlainString() + "' is " + (higher ? "below" : "above") + " norm_value "
+          + norm.toPlainString() + ": expected the stretch target on the good side (" + direction.wire() + ")");
+    }
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static String sha256(String text) {
+    return sha256(text.getBytes(StandardCharsets.UTF_8));
+  }
+}

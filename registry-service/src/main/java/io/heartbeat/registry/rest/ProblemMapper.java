@@ -1,0 +1,33 @@
+package io.heartbeat.registry.rest;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.logging.Log;
+
+/** Every HTTP error leaves as application/problem+json; unexpected failures never leak a stack trace. */
+public class ProblemMapper {
+
+  @ServerExceptionMapper
+  public Response webApplication(WebApplicationException e, @Context UriInfo uri) {
+    int status = e.getResponse().getStatus();
+    Response.Status known = Response.Status.fromStatusCode(status);
+    String title = known == null ? "HTTP " + status : known.getReasonPhrase();
+    return problem(status, title, e.getMessage(), uri);
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(RuntimeException e, @Context UriInfo uri) {
+    Log.errorf(e, "request failed path=%s", uri.getPath());
+    return problem(500, "Internal Server Error", "the request failed inside registry-service; see its log", uri);
+  }
+
+  static Response problem(int status, String title, String detail, UriInfo uri) {
+    return Response.status(status).type(Problem.MEDIA_TYPE)
+        .entity(new Problem("about:blank", title, status, detail, uri == null ? null : uri.getPath())).build();
+  }
+}

@@ -1,0 +1,196 @@
+package io.heartbeat.registry.service;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.heartbeat.registry.messaging.RegistryPublisher;
+import io.heartbeat.registry.model.DefinitionProblem;
+import io.heartbeat.registry.model.MetricDefinition;
+import io.heartbeat.registry.model.MetricDefinitionEvent;
+import io.heartbeat.registry.model.SyncReport;
+import io.heartbeat.registry.parse.MetricFileParser;
+import io.heartbeat.registry.parse.ParsedMetric;
+import io.heartbeat.registry.repository.MetricRegistryRepository;
+import io.heartbeat.registry.repository.RegistryRow;
+import io.quarkus.logging.Log;
+
+/**
+ * Loads every metric file, diffs it against the registry table and publishes what was added, changed or removed.
+ * A bad file is recorded as invalid with its problems while its last good definition stays in force. Publication
+ * is tracked per row (published_version), so a broker outage delays events but never loses one.
+ */
+@ApplicationScoped
+public class DefinitionSync {
+
+  private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
+  private final MetricRegistryRepository repository;
+  private final RegistryPublisher publisher;
+  private final ObjectMapper mapper;
+  private final Path folder;
+  private final MetricFileParser parser;
+
+  public DefinitionSync(MetricRegistryRepository repository, RegistryPublisher publisher, ObjectMapper mapper,
+      @ConfigProperty(name = "registry.metrics-dir") String folder,
+      @ConfigProperty(name = "registry.max-file-bytes") int maxFileBytes) {
+    this.repository = repository;
+    this.publisher = publisher;
+    this.mapper = mapper;
+    this.folder = Path.of(folder).toAbsolutePath().normalize();
+    this.parser = new MetricFileParser(maxFileBytes);
+  }
+
+  public Path folder() {
+    return folder;
+  }
+
+  /** Blocking: call from a worker thread. Serialized so the watcher, the start-up and the API never interleave. */
+  public synchronized SyncReport sync() {
+    long t0 = System.nanoTime();
+    List<ParsedMetric> parsed = parseFolder();
+    List<DefinitionProblem> problems = new ArrayList<>();
+    Map<String, RegistryRow> rows = new HashMap<>();
+    repository.findAll().await().atMost(DB_TIMEOUT).forEach(r -> rows.put(r.metricId(), r));
+    int added = 0, changed = 0, removed = 0, valid = 0, invalid = 0;
+    for (ParsedMetric p : CodeUniqueness.check(parsed)) {
+      RegistryRow old = rows.remove(p.metricId());
+      problems.addAll(p.problems());
+      RegistryRow next = p.valid() ? validRow(p) : invalidRow(p, old);
+      if (p.valid()) {
+        valid++;
+      } else {
+        invalid++;
+        Log.warnf("metric file rejected metric_id=%s problems=%s", p.metricId(), p.problems());
+      }
+      if (old == null || !old.version().equals(next.version())) {
+        repository.saveFromSync(next).await().atMost(DB_TIMEOUT);
+        if (old == null) {
+          added++;
+        } else {
+          changed++;
+        }
+      }
+    }
+    for (RegistryRow gone : rows.values()) {
+      if (!gone.state().equals("removed")) {
+        repository.saveFromSync(new RegistryRow(gone.metricId(), gone.file(), gone.contentHash(),
+            MetricFileParser.sha256("removed|" + gone.version()), "removed", gone.definitionJson(), "[]", null))
+            .await().atMost(DB_TIMEOUT);
+        removed++;
+      }
+    }
+    int published = publishPending();
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    Log.infof("registry sync files=%d valid=%d invalid=%d added=%d changed=%d removed=%d published=%d millis=%d",
+        parsed.size(), valid, invalid, added, changed, removed, published, millis);
+    return new SyncReport(parsed.size(), valid, invalid, added, changed, removed, published, millis, problems);
+  }
+
+  /** Publishes every row whose current version has not been acknowledged by the broker yet. */
+  int publishPending() {
+    int published = 0;
+    for (RegistryRow row : repository.findAll().await().atMost(DB_TIMEOUT)) {
+      if (row.published()) {
+        continue;
+      }
+      publisher.publish(toEvent(row)).await().atMost(DB_TIMEOUT);
+      repository.markPublished(row.metricId(), row.version()).await().atMost(DB_TIMEOUT);
+      published++;
+    }
+    return published;
+  }
+
+  public MetricDefinitionEvent toEvent(RegistryRow row) {
+    boolean removed = row.state().equals("removed");
+    String type = removed ? MetricDefinitionEvent.REMOVED : MetricDefinitionEvent.DEFINED;
+    return new MetricDefinitionEvent(1, MetricFileParser.sha256(type + "|" + row.metricId() + "|" + row.version()),
+        type, row.metricId(), row.version(), row.state(), Instant.now(), removed ? null : read(row.definitionJson(),
+        MetricDefinition.class), readProblems(row.problemsJson()));
+  }
+
+  private List<ParsedMetric> parseFolder() {
+    if (!Files.isDirectory(folder)) {
+      Log.errorf("metrics folder missing path=%s", folder);
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".sql"))
+          .filter(f -> !f.getFileName().toString().startsWith("_"))
+          .sorted()
+          .map(this::parseOne)
+          .toList();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot list " + folder + ": " + e.getMessage(), e);
+    }
+  }
+
+  private ParsedMetric parseOne(Path file) {
+    String shown = displayPath(file);
+    try {
+      return parser.parse(shown, Files.readAllBytes(file));
+    } catch (IOException e) {
+      String id = file.getFileName().toString().replaceFirst("\\.sql$", "");
+      return new ParsedMetric(id, shown, "unreadable", null,
+          List.of(new DefinitionProblem(shown, 0, "file", "cannot read: " + e.getMessage())), 0);
+    }
+  }
+
+  /** Paths as owners know them: db/metrics/x.sql rather than an absolute path. */
+  private String displayPath(Path file) {
+    Path parent = folder.getParent();
+    return parent != null && parent.getFileName() != null
+        ? parent.getFileName() + "/" + folder.getFileName() + "/" + file.getFileName()
+        : file.getFileName().toString();
+  }
+
+  private RegistryRow validRow(ParsedMetric p) {
+    return new RegistryRow(p.metricId(), p.file(), p.contentHash(), p.contentHash(), "valid", write(p.definition()),
+        "[]", null);
+  }
+
+  private RegistryRow invalidRow(ParsedMetric p, RegistryRow old) {
+    // The last good definition stays in force; the version changes so consumers learn of the problems.
+    String lastGood = old == null ? null : old.definitionJson();
+    return new RegistryRow(p.metricId(), p.file(), p.contentHash(), MetricFileParser.sha256("invalid|" + p.contentHash()
+        + "|" + (lastGood == null ? "" : MetricFileParser.sha256(lastGood))), "invalid", lastGood, write(p.problems()), null);
+  }
+
+  private String write(Object value) {
+    try {
+      return mapper.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private <T> T read(String json, Class<T> type) {
+    try {
+      return json == null ? null : mapper.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private List<DefinitionProblem> readProblems(String json) {
+    try {
+      return json == null ? List.of() : mapper.readValue(json, new TypeReference<List<DefinitionProblem>>() { });
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
