@@ -8,6 +8,7 @@ public record DefinitionProblem(String file, int line, String field, String mess
 
   @Override
   public String toString() {
-    return file + ":" + line + ": " + field + ": " + message;
+    // Reads as "file:line: field 'value': expected ..." when the message quotes the bad value.
+    return file + ":" + line + ": " + field + (message.startsWith("'") ? " " : ": ") + message;
   }
 }

@@ -41,7 +41,7 @@ public class MetricRegistryRepository {
   public Uni<Void> saveFromSync(RegistryRow row) {
     return pool.withTransaction(conn -> declareSync(conn).chain(() -> conn.preparedQuery("""
         insert into heartbeat.metric_registry (metric_id, file, content_hash, version, state, definition, problems)
-        values ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb)
+        values ($1, $2, $3, $4, $5, $6::text::jsonb, $7::text::jsonb)
         on conflict (metric_id) do update set file = excluded.file, content_hash = excluded.content_hash,
           version = excluded.version, state = excluded.state, definition = excluded.definition,
           problems = excluded.problems, row_version = heartbeat.metric_registry.row_version + 1, updated_at = now()

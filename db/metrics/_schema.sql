@@ -1,0 +1,83 @@
+-- =====================================================================================================================
+-- Heartbeat metric definition files: the methodology header.
+-- =====================================================================================================================
+-- One file per metric: db/metrics/<metric_id>.sql. Files whose name starts with '_' (like this one) are not metrics.
+-- registry-service loads every file at start, whenever the folder changes, and on POST /api/registry/sync; a file with
+-- a problem is reported with file:line:field (log, GET /api/registry/problems, state 'invalid' in its registry event)
+-- and the last good version of that metric stays in force. A bad file never blocks the good ones.
+--
+-- A file is a HEADER of '-- key: value' lines (one line per key, each key at most once) followed by a BODY: the
+-- value_sql. Blank lines and free '--' comments without a 'key:' are allowed in the header.
+--
+-- NAMING
+--   metric_id   optional in the header; when given it must equal the file name. Lower-case snake_case, 2-63 chars.
+--   name        required. A short noun phrase ("Teammate replies"), at most 60 characters. Window and severity
+--               qualifiers go in period or how_to_read, never in the name ("per minute", "critical" do not belong).
+--   code        required. 4 characters, upper-case letters or digits, starting with a letter (e.g. TMRP, APRC). The
+--               operator's day-to-day handle on the cockpit chip: unique across all files (the first file by name keeps
+--               it), memorable, and in lockstep with the name: rename both together.
+--
+-- WINDOW
+--   period      required. <n>m, <n>h or <n>d that divides a day: 1m, 5m, 15m, 30m, 1h, 2h, 6h, 12h, 1d ... (7m is
+--               refused: it does not divide 24 h). Windows are aligned to UTC boundaries: a 5m metric covers
+--               [12:00, 12:05), [12:05, 12:10) ... and a 1d metric covers [00:00Z, 24:00Z).
+--
+-- READING
+--   direction   required. higher_is_better (a heartbeat: a drop is bad) or lower_is_better (a failure ratio).
+--   unit        required. What one unit of value is: "replies", "answers", "ratio", "attempts".
+--   how_to_read required. One sentence a responder reads at 3 a.m.: what the number means and what a drop means.
+--   methodology optional. How the number is computed and what it leaves out.
+--   sources     optional. Comma-separated tables or systems the value comes from.
+--
+-- THRESHOLDS (owners' commitments, never derived from data)
+--   norm_value       amber: the owner's commitment. Provisional in the file; an operator's value wins once set.
+--   alert_value      red: SLA, regulatory cap, capacity ceiling. Provisional in the file; an operator's value wins.
+--                    With higher_is_better, alert_value <= norm_value (red lies below amber); with lower_is_better,
+--                    alert_value >= norm_value.
+--   target_value     the OKR stretch, display only, on the good side of norm_value. Requires target_due_date.
+--   target_due_date  YYYY-MM-DD. Requires target_value.
+--   benchmark_mean, benchmark_stddev   optional trend benchmark (stddev > 0); operators usually set these.
+--   Precedence: the file owns every definition field; the operator owns norm_value, alert_value, target_value,
+--   target_due_date, benchmark_mean, benchmark_stddev, verification_state and owner once they set one. A re-sync
+--   never overwrites an operator's edit: the file's provisional value applies only while the operator's is unset.
+--
+-- ANOMALY BAND (computed by alert-service; windows are counted in periods)
+--   anomaly_enabled            true | false (default true)
+--   anomaly_sensitivity        band half-width in robust standard deviations (default 3; higher = fewer alerts)
+--   anomaly_trigger_windows    consecutive windows outside the band on the bad side before firing (default 3)
+--   anomaly_recovery_windows   consecutive windows back inside before resolving (default 5)
+--   anomaly_min_history        windows of history before the band may judge (default 1440 = one day of 1m windows)
+--
+-- OWNERSHIP AND ACTION
+--   sla              comma-separated SLAs the metric's red time counts against (core-platform, fin).
+--   linked_services  comma-separated services whose recent deploy is rolled back when the metric drops.
+--   runbook          http(s) URL of the runbook.
+--   owner            team or person answerable for the number.
+--   stage            lifecycle stage (docs/lifecycle.md): discovery, drafted, backfilled, provisional (default),
+--                    unverified, owned, verified, paging, deprecated, retired.
+--   dimension        customer | region | platform: the drill-down the SELECT returns in a 'dimension' column.
+--
+-- BODY: value_sql
+--   Exactly one read-only SELECT (a WITH is fine) over the marts schema. No INSERT/UPDATE/DELETE/DDL/COPY, no
+--   SELECT INTO or FOR UPDATE, no set_config, pg_sleep, file or network functions. It receives the window bounds as
+--   the named parameters :window_start and :window_end (timestamptz, bound as parameters, never pasted as text) and
+--   must filter on both. It returns a numeric column named 'value'. With a dimension, it also returns a text column
+--   named 'dimension' and uses GROUP BY ROLLUP (dimension) so that the row whose dimension is NULL is the metric's
+--   total (a ratio's total is not the sum of its parts, so the SQL computes it). The SQL is parsed at sync for an
+--   early, clear error; at run time compute-service executes it as heartbeat_marts_reader, a role that can only
+--   SELECT the marts schema, in a read-only transaction with a statement timeout.
+--
+-- Example (db/metrics/teammate_replies.sql):
+--   -- name: Teammate replies
+--   -- code: TMRP
+--   -- period: 1m
+--   -- direction: higher_is_better
+--   -- unit: replies
+--   -- how_to_read: Replies teammates send from the Inbox each minute; a drop means teammates cannot reply.
+--   -- dimension: customer
+--   select customer_id as dimension, count(*) as value
+--   from marts.conversation_part
+--   where source = 'inbox_teammate' and created_at >= :window_start and created_at < :window_end
+--   group by rollup (customer_id)
+-- =====================================================================================================================
+select 1 where false;

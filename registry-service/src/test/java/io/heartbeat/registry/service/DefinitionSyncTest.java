@@ -1,0 +1,145 @@
+package io.heartbeat.registry.service;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.heartbeat.registry.EventSchema;
+import io.heartbeat.registry.MetricsFolderResource;
+import io.heartbeat.registry.TopicReader;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(MetricsFolderResource.class)
+class DefinitionSyncTest {
+
+  private static final Set<String> DEMO = Set.of("all_inbox_activity", "teammate_replies", "inbox_ui_interactions",
+      "web_messenger_parts", "mobile_messenger_messages", "ai_agent_answers", "ai_agent_failure_ratio",
+      "checkout_attempts");
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private final EventSchema schema = new EventSchema("metric-definition.v1.json");
+
+  @AfterEach
+  void restoreFolder() throws Exception {
+    Files.deleteIfExists(MetricsFolderResource.FOLDER.resolve("broken_period.sql"));
+    Files.copy(Path.of("../db/metrics/teammate_replies.sql"), MetricsFolderResource.FOLDER.resolve("teammate_replies.sql"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    given().post("/api/registry/sync").then().statusCode(200);
+  }
+
+  @Test
+  void shouldPublishEveryDemoMetricValidAgainstTheContract() {
+    try (TopicReader reader = new TopicReader("heartbeat.registry")) {
+      await().atMost(Duration.ofSeconds(60)).until(() -> reader.poll().stream().map(ConsumerRecord::key)
+          .collect(Collectors.toSet()).containsAll(DEMO));
+      for (ConsumerRecord<String, String> record : reader.poll()) {
+        assertEquals(Set.of(), schema.validate(record.value()), "event for " + record.key());
+        assertEquals(record.key(), read(record.value()).get("metricId").asText(), "record key is the metric_id");
+      }
+    }
+    given().get("/api/metrics").then().statusCode(200).body("metricId", hasItem("ai_agent_failure_ratio"));
+  }
+
+  @Test
+  void shouldPublishNothingOnReSyncWithoutChange() {
+    given().post("/api/registry/sync").then().statusCode(200);
+    given().post("/api/registry/sync").then().statusCode(200)
+        .body("files", equalTo(8)).body("published", equalTo(0)).body("added", equalTo(0)).body("changed", equalTo(0));
+  }
+
+  @Test
+  void shouldReportBadFileAndKeepGoodOnes() throws Exception {
+    Files.writeString(MetricsFolderResource.FOLDER.resolve("broken_period.sql"), """
+        -- name: Broken period
+        -- code: BRKP
+        -- period: 7min
+        -- direction: higher_is_better
+        -- unit: things
+        -- how_to_read: A file with a bad period.
+        select count(*) as value from marts.checkout_attempt
+        where created_at >= :window_start and created_at < :window_end
+        """);
+    given().post("/api/registry/sync").then().statusCode(200).body("valid", equalTo(8)).body("invalid", equalTo(1));
+    given().get("/api/registry/problems").then().statusCode(200)
+        .body("file", hasItem(containsString("broken_period.sql")))
+        .body("line", hasItem(3)).body("field", hasItem("period"))
+        .body("message", hasItem(containsString("'7min': expected 1m, 5m, 15m, 1h, 1d")));
+    given().get("/api/metrics/broken_period").then().statusCode(200).body("state", equalTo("invalid"));
+    given().get("/api/metrics/checkout_attempts").then().statusCode(200).body("state", equalTo("valid"));
+  }
+
+  @Test
+  void shouldKeepLastGoodDefinitionWhenAFileBreaks() throws Exception {
+    Path file = MetricsFolderResource.FOLDER.resolve("teammate_replies.sql");
+    Files.writeString(file, Files.readString(file).replace("-- direction: higher_is_better", "-- direction: upwards"));
+    given().post("/api/registry/sync").then().statusCode(200).body("changed", equalTo(1)).body("published", equalTo(1));
+    given().get("/api/metrics/teammate_replies").then().statusCode(200)
+        .body("state", equalTo("invalid"))
+        .body("definition.direction", equalTo("higher_is_better"))
+        .body("problems[0].field", equalTo("direction"))
+        .body("problems[0].line", equalTo(4));
+  }
+
+  @Test
+  void guardShouldRejectPlainWrites() throws SQLException {
+    String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+    try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
+      SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+          () -> c.createStatement().executeUpdate("update heartbeat.metric_registry set state = 'valid'"));
+      assertTrue(e.getMessage().contains("written only by registry-service"), e.getMessage());
+      SQLException delete = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+          () -> c.createStatement().executeUpdate("delete from heartbeat.metric_registry"));
+      assertTrue(delete.getMessage().contains("rejected DELETE"), delete.getMessage());
+    }
+  }
+
+  @Test
+  void auditTableShouldBeAppendOnly() throws SQLException {
+    String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+    try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
+      c.createStatement().executeUpdate("insert into heartbeat.metric_audit (metric_id, actor, field, old_value, new_value, reason)"
+          + " values ('x', 'test', 'norm_value', '1', '2', 'append-only check')");
+      SQLException update = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+          () -> c.createStatement().executeUpdate("update heartbeat.metric_audit set reason = 'rewritten'"));
+      assertTrue(update.getMessage().contains("append-only"), update.getMessage());
+      SQLException delete = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+          () -> c.createStatement().executeUpdate("delete from heartbeat.metric_audit"));
+      assertTrue(delete.getMessage().contains("append-only"), delete.getMessage());
+    }
+  }
+
+  private static JsonNode read(String json) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static List<String> keys(List<ConsumerRecord<String, String>> records) {
+    return records.stream().map(ConsumerRecord::key).toList();
+  }
+}
