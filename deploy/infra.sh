@@ -145,6 +145,9 @@ case "${1:-start}" in
     create_topics "${2:-}"
     write_env
     ;;
+  topics)
+    create_topics "${2:-}"
+    ;;
   stop)
     stop_pid_file "$STATE/kafka/kafka.pid" Kafka
     if [ -f "$STATE/pg.started-by-heartbeat" ]; then
@@ -157,5 +160,5 @@ case "${1:-start}" in
     pg_isready -h 127.0.0.1 -p 5432 || pg_isready -h 127.0.0.1 -p "$OWN_PG_PORT" || true
     port_open "$KAFKA_PORT" && log "Kafka answers on $KAFKA_PORT" || log "Kafka is down"
     ;;
-  *) echo "usage: $0 start [topic-prefix] | stop | status" >&2; exit 2 ;;
+  *) echo "usage: $0 start [topic-prefix] | topics <prefix> | stop | status" >&2; exit 2 ;;
 esac
