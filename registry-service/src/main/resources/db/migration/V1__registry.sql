@@ -3,6 +3,7 @@ create table heartbeat.metric_registry (
   metric_id          text primary key,
   file               text not null,
   content_hash       text not null,
+  file_version       text not null,
   version            text not null,
   state              text not null check (state in ('valid', 'invalid', 'removed')),
   definition         jsonb,

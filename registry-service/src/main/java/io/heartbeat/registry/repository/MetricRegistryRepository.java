@@ -1,21 +1,31 @@
 package io.heartbeat.registry.repository;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.heartbeat.registry.model.AuditEntry;
+import io.heartbeat.registry.model.OperatorFields;
+import io.heartbeat.registry.model.Stage;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** heartbeat.metric_registry through the reactive client; every write declares the sync path the guard trigger allows. */
+/**
+ * heartbeat.metric_registry through the reactive client. Every write declares its path (sync or operator) in a
+ * transaction-local setting, the only writes the guard trigger lets through.
+ */
 @ApplicationScoped
 public class MetricRegistryRepository {
 
-  private static final String COLUMNS = "metric_id, file, content_hash, version, state, definition::text, problems::text, "
-      + "published_version";
+  private static final String COLUMNS = "metric_id, file, content_hash, file_version, version, state, definition::text, "
+      + "problems::text, published_version, norm_value, alert_value, target_value, target_due_date, benchmark_mean, "
+      + "benchmark_stddev, verification_state, owner, stage, row_version";
   private final Pool pool;
 
   public MetricRegistryRepository(Pool pool) {
@@ -25,7 +35,7 @@ public class MetricRegistryRepository {
   public Uni<List<RegistryRow>> findAll() {
     return pool.query("select " + COLUMNS + " from heartbeat.metric_registry order by metric_id").execute()
         .map(rows -> {
-          List<RegistryRow> list = new java.util.ArrayList<>();
+          List<RegistryRow> list = new ArrayList<>();
           rows.forEach(r -> list.add(toRow(r)));
           return list;
         });
@@ -39,30 +49,69 @@ public class MetricRegistryRepository {
 
   /** Inserts or replaces the file-owned columns; operator columns are never touched by a sync. */
   public Uni<Void> saveFromSync(RegistryRow row) {
-    return pool.withTransaction(conn -> declareSync(conn).chain(() -> conn.preparedQuery("""
-        insert into heartbeat.metric_registry (metric_id, file, content_hash, version, state, definition, problems)
-        values ($1, $2, $3, $4, $5, $6::text::jsonb, $7::text::jsonb)
+    return pool.withTransaction(conn -> declare(conn, "sync").chain(() -> conn.preparedQuery("""
+        insert into heartbeat.metric_registry (metric_id, file, content_hash, file_version, version, state, definition,
+          problems)
+        values ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8::text::jsonb)
         on conflict (metric_id) do update set file = excluded.file, content_hash = excluded.content_hash,
-          version = excluded.version, state = excluded.state, definition = excluded.definition,
-          problems = excluded.problems, row_version = heartbeat.metric_registry.row_version + 1, updated_at = now()
-        """).execute(Tuple.from(List.of(row.metricId(), row.file(), row.contentHash(), row.version(), row.state(),
-        row.definitionJson() == null ? "null" : row.definitionJson(), row.problemsJson())))))
+          file_version = excluded.file_version, version = excluded.version, state = excluded.state,
+          definition = excluded.definition, problems = excluded.problems,
+          row_version = heartbeat.metric_registry.row_version + 1, updated_at = now()
+        """).execute(Tuple.from(Arrays.asList(row.metricId(), row.file(), row.contentHash(), row.fileVersion(),
+        row.version(), row.state(), row.definitionJson() == null ? "null" : row.definitionJson(), row.problemsJson())))))
         .replaceWithVoid();
   }
 
+  /**
+   * Writes the operator's fields and their audit rows in one transaction, only if nobody changed the row since
+   * {@code expectedRowVersion}. Returns false on a concurrent change.
+   */
+  public Uni<Boolean> saveOperatorEdit(String metricId, long expectedRowVersion, OperatorFields f, String version,
+      List<AuditEntry> audit) {
+    return pool.withTransaction(conn -> declare(conn, "operator").chain(() -> conn.preparedQuery("""
+        update heartbeat.metric_registry set norm_value = $3, alert_value = $4, target_value = $5, target_due_date = $6,
+          benchmark_mean = $7, benchmark_stddev = $8, verification_state = $9, owner = $10, stage = $11, version = $12,
+          row_version = row_version + 1, updated_at = now()
+        where metric_id = $1 and row_version = $2
+        """).execute(Tuple.from(Arrays.asList(metricId, expectedRowVersion, f.normValue(), f.alertValue(),
+        f.targetValue(), f.targetDueDate(), f.benchmarkMean(), f.benchmarkStddev(), f.verificationState(), f.owner(),
+        f.stage() == null ? null : f.stage().wire(), version))))
+        .chain(updated -> updated.rowCount() == 0 ? Uni.createFrom().item(false)
+            : insertAudit(conn, audit).replaceWith(true)));
+  }
+
   public Uni<Void> markPublished(String metricId, String version) {
-    return pool.withTransaction(conn -> declareSync(conn).chain(() -> conn.preparedQuery(
-        "update heartbeat.metric_registry set published_version = $2 where metric_id = $1")
+    return pool.withTransaction(conn -> declare(conn, "sync").chain(() -> conn.preparedQuery(
+        "update heartbeat.metric_registry set published_version = $2 where metric_id = $1 and version = $2")
         .execute(Tuple.of(metricId, version)))).replaceWithVoid();
   }
 
-  private static Uni<Void> declareSync(SqlConnection conn) {
-    return conn.query("select set_config('heartbeat.write_path', 'sync', true)").execute().replaceWithVoid();
+  private static Uni<Void> insertAudit(SqlConnection conn, List<AuditEntry> audit) {
+    if (audit.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    List<Tuple> batch = audit.stream().map(a -> Tuple.from(Arrays.asList(a.metricId(), a.actor(), a.field(),
+        a.oldValue(), a.newValue(), a.reason()))).toList();
+    return conn.preparedQuery("insert into heartbeat.metric_audit (metric_id, actor, field, old_value, new_value, reason) "
+        + "values ($1, $2, $3, $4, $5, $6)").executeBatch(batch).replaceWithVoid();
+  }
+
+  private static Uni<Void> declare(SqlConnection conn, String path) {
+    return conn.preparedQuery("select set_config('heartbeat.write_path', $1, true)").execute(Tuple.of(path))
+        .replaceWithVoid();
   }
 
   private static RegistryRow toRow(Row r) {
-    String definition = r.getString(5);
+    String definition = r.getString(6);
+    String stage = r.getString(17);
+    OperatorFields operator = new OperatorFields(decimal(r, 9), decimal(r, 10), decimal(r, 11), r.getLocalDate(12),
+        decimal(r, 13), decimal(r, 14), r.getString(15), r.getString(16), stage == null ? null : Stage.fromWire(stage));
     return new RegistryRow(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-        definition == null || definition.equals("null") ? null : definition, r.getString(6), r.getString(7));
+        r.getString(5), definition == null || definition.equals("null") ? null : definition, r.getString(7),
+        r.getString(8), operator, r.getLong(18));
+  }
+
+  private static BigDecimal decimal(Row r, int column) {
+    return r.getBigDecimal(column);
   }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,14 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.heartbeat.registry.messaging.RegistryPublisher;
 import io.heartbeat.registry.model.DefinitionProblem;
-import io.heartbeat.registry.model.MetricDefinition;
-import io.heartbeat.registry.model.MetricDefinitionEvent;
+import io.heartbeat.registry.model.OperatorFields;
 import io.heartbeat.registry.model.SyncReport;
 import io.heartbeat.registry.parse.MetricFileParser;
 import io.heartbeat.registry.parse.ParsedMetric;
@@ -41,16 +35,16 @@ public class DefinitionSync {
   private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
   private final MetricRegistryRepository repository;
   private final RegistryPublisher publisher;
-  private final ObjectMapper mapper;
+  private final RegistryEvents events;
   private final Path folder;
   private final MetricFileParser parser;
 
-  public DefinitionSync(MetricRegistryRepository repository, RegistryPublisher publisher, ObjectMapper mapper,
+  public DefinitionSync(MetricRegistryRepository repository, RegistryPublisher publisher, RegistryEvents events,
       @ConfigProperty(name = "registry.metrics-dir") String folder,
       @ConfigProperty(name = "registry.max-file-bytes") int maxFileBytes) {
     this.repository = repository;
     this.publisher = publisher;
-    this.mapper = mapper;
+    this.events = events;
     this.folder = Path.of(folder).toAbsolutePath().normalize();
     this.parser = new MetricFileParser(maxFileBytes);
   }
@@ -70,14 +64,14 @@ public class DefinitionSync {
     for (ParsedMetric p : CodeUniqueness.check(parsed)) {
       RegistryRow old = rows.remove(p.metricId());
       problems.addAll(p.problems());
-      RegistryRow next = p.valid() ? validRow(p) : invalidRow(p, old);
       if (p.valid()) {
         valid++;
       } else {
         invalid++;
         Log.warnf("metric file rejected metric_id=%s problems=%s", p.metricId(), p.problems());
       }
-      if (old == null || !old.version().equals(next.version())) {
+      RegistryRow next = p.valid() ? validRow(p, old) : invalidRow(p, old);
+      if (old == null || !old.fileVersion().equals(next.fileVersion()) || !old.state().equals(next.state())) {
         repository.saveFromSync(next).await().atMost(DB_TIMEOUT);
         if (old == null) {
           added++;
@@ -88,8 +82,9 @@ public class DefinitionSync {
     }
     for (RegistryRow gone : rows.values()) {
       if (!gone.state().equals("removed")) {
-        repository.saveFromSync(new RegistryRow(gone.metricId(), gone.file(), gone.contentHash(),
-            MetricFileParser.sha256("removed|" + gone.version()), "removed", gone.definitionJson(), "[]", null))
+        String fileVersion = MetricFileParser.sha256("removed|" + gone.fileVersion());
+        repository.saveFromSync(gone.withFile(gone.file(), gone.contentHash(), fileVersion,
+            events.version(fileVersion, gone.operator()), "removed", gone.definitionJson(), "[]"))
             .await().atMost(DB_TIMEOUT);
         removed++;
       }
@@ -102,25 +97,17 @@ public class DefinitionSync {
   }
 
   /** Publishes every row whose current version has not been acknowledged by the broker yet. */
-  int publishPending() {
+  public synchronized int publishPending() {
     int published = 0;
     for (RegistryRow row : repository.findAll().await().atMost(DB_TIMEOUT)) {
       if (row.published()) {
         continue;
       }
-      publisher.publish(toEvent(row)).await().atMost(DB_TIMEOUT);
+      publisher.publish(events.toEvent(row)).await().atMost(DB_TIMEOUT);
       repository.markPublished(row.metricId(), row.version()).await().atMost(DB_TIMEOUT);
       published++;
     }
     return published;
-  }
-
-  public MetricDefinitionEvent toEvent(RegistryRow row) {
-    boolean removed = row.state().equals("removed");
-    String type = removed ? MetricDefinitionEvent.REMOVED : MetricDefinitionEvent.DEFINED;
-    return new MetricDefinitionEvent(1, MetricFileParser.sha256(type + "|" + row.metricId() + "|" + row.version()),
-        type, row.metricId(), row.version(), row.state(), Instant.now(), removed ? null : read(row.definitionJson(),
-        MetricDefinition.class), readProblems(row.problemsJson()));
   }
 
   private List<ParsedMetric> parseFolder() {
@@ -158,39 +145,26 @@ public class DefinitionSync {
         : file.getFileName().toString();
   }
 
-  private RegistryRow validRow(ParsedMetric p) {
-    return new RegistryRow(p.metricId(), p.file(), p.contentHash(), p.contentHash(), "valid", write(p.definition()),
-        "[]", null);
+  private RegistryRow validRow(ParsedMetric p, RegistryRow old) {
+    return fileRow(p, old, p.contentHash(), "valid", events.write(p.definition()), "[]");
   }
 
   private RegistryRow invalidRow(ParsedMetric p, RegistryRow old) {
     // The last good definition stays in force; the version changes so consumers learn of the problems.
     String lastGood = old == null ? null : old.definitionJson();
-    return new RegistryRow(p.metricId(), p.file(), p.contentHash(), MetricFileParser.sha256("invalid|" + p.contentHash()
-        + "|" + (lastGood == null ? "" : MetricFileParser.sha256(lastGood))), "invalid", lastGood, write(p.problems()), null);
+    String fileVersion = MetricFileParser.sha256("invalid|" + p.contentHash() + "|"
+        + (lastGood == null ? "" : MetricFileParser.sha256(lastGood)));
+    return fileRow(p, old, fileVersion, "invalid", lastGood, events.write(p.problems()));
   }
 
-  private String write(Object value) {
-    try {
-      return mapper.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+  private RegistryRow fileRow(ParsedMetric p, RegistryRow old, String fileVersion, String state, String definition,
+      String problems) {
+    OperatorFields operator = old == null ? OperatorFields.NONE : old.operator();
+    String version = events.version(fileVersion, operator);
+    if (old == null) {
+      return new RegistryRow(p.metricId(), p.file(), p.contentHash(), fileVersion, version, state, definition, problems,
+          null, operator, 0);
     }
-  }
-
-  private <T> T read(String json, Class<T> type) {
-    try {
-      return json == null ? null : mapper.readValue(json, type);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private List<DefinitionProblem> readProblems(String json) {
-    try {
-      return json == null ? List.of() : mapper.readValue(json, new TypeReference<List<DefinitionProblem>>() { });
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return old.withFile(p.file(), p.contentHash(), fileVersion, version, state, definition, problems);
   }
 }

@@ -1,0 +1,32 @@
+package io.heartbeat.registry.model;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** The fields operators own. A null field means the file's provisional value applies. */
+@RegisterForReflection
+public record OperatorFields(BigDecimal normValue, BigDecimal alertValue, BigDecimal targetValue,
+    LocalDate targetDueDate, BigDecimal benchmarkMean, BigDecimal benchmarkStddev, String verificationState,
+    String owner, Stage stage) {
+
+  public static final OperatorFields NONE = new OperatorFields(null, null, null, null, null, null, null, null, null);
+
+  /** The file's definition with every operator-set field laid over it. */
+  public MetricDefinition overlay(MetricDefinition d) {
+    if (d == null) {
+      return null;
+    }
+    return new MetricDefinition(d.name(), d.code(), d.period(), d.periodSeconds(), d.direction(), d.unit(),
+        d.howToRead(), d.methodology(), d.sources(), d.valueSql(), d.dimension(), or(normValue, d.normValue()),
+        or(alertValue, d.alertValue()), or(targetValue, d.targetValue()), or(targetDueDate, d.targetDueDate()),
+        or(benchmarkMean, d.benchmarkMean()), or(benchmarkStddev, d.benchmarkStddev()), d.anomaly(), d.slas(),
+        d.linkedServices(), d.runbook(), or(owner, d.owner()), or(stage, d.stage()),
+        or(verificationState, d.verificationState()));
+  }
+
+  private static <T> T or(T operator, T file) {
+    return operator != null ? operator : file;
+  }
+}
