@@ -16,6 +16,8 @@ deploy/infra.sh start
 # shellcheck disable=SC1091
 source "$STATE/env"
 export HEARTBEAT_DB=heartbeat HEARTBEAT_MARTS_DB=heartbeat_marts HEARTBEAT_METRICS_DIR="$ROOT/db/metrics"
+deploy/jwt.sh keys
+export HEARTBEAT_JWT_PUBLIC_KEY="file:$STATE/jwt/public.pem"
 
 running() { [ -f "$STATE/pids/$1.pid" ] && kill -0 "$(cat "$STATE/pids/$1.pid")" 2>/dev/null; }
 
@@ -66,11 +68,18 @@ for s in "${SERVICES[@]}"; do
 done
 
 log "everything started in $(( $(date +%s) - t0 )) s"
+OPERATOR_TOKEN=$(deploy/jwt.sh token operator "${USER:-operator}")
 cat <<TXT
 
   Heartbeat cockpit:  http://127.0.0.1:8080/
   Tiles API:          http://127.0.0.1:8080/api/tiles
   Registry problems:  http://127.0.0.1:8181/api/registry/problems
+
+  Operator token (12 h; new ones: deploy/jwt.sh token operator <you>):
+    $OPERATOR_TOKEN
+  Edit a threshold:   curl -X PATCH -H "Authorization: Bearer \$TOKEN" -H 'If-Match: <ETag of GET /api/metrics/{id}>' \\
+                        -H 'Content-Type: application/json' -d '{"norm_value": 5, "reason": "..."}' \\
+                        http://127.0.0.1:8181/api/metrics/checkout_attempts
 
   Inject an incident: db/marts/incident.sh heartbeat_marts --stream web_messenger --drop 0.9 --minutes 10
   Stop everything:    deploy/stop.sh

@@ -32,6 +32,7 @@ db/marts/migrate.sh heartbeat_marts_e2e
 echo "[test] fresh databases ready ($(( $(date +%s) - t0 )) s)"
 
 deploy/browser.sh
+deploy/jwt.sh keys
 
 mvn -B verify
 db/marts/test.sh

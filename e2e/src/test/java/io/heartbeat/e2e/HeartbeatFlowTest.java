@@ -64,6 +64,7 @@ class HeartbeatFlowTest {
     env.put("HEARTBEAT_TOPIC_PREFIX", "e2e-" + System.getenv().getOrDefault("HEARTBEAT_TOPIC_PREFIX", ""));
     env.put("HEARTBEAT_METRICS_DIR", metrics.toString());
     env.put("COMPUTE_SETTLE_DELAY", "3s");
+    env.put("HEARTBEAT_JWT_PUBLIC_KEY", "file:" + ROOT.resolve(".heartbeat/jwt/public.pem"));
     for (String name : List.of("registry-service", "compute-service", "alert-service", "cockpit-api")) {
       SERVICES.add(ServiceProcess.start(name, env, LOGS));
     }
