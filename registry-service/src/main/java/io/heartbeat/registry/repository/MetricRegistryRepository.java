@@ -47,8 +47,14 @@ public class MetricRegistryRepository {
         .map(rows -> rows.iterator().hasNext() ? toRow(rows.iterator().next()) : null);
   }
 
-  /** Inserts or replaces the file-owned columns; operator columns are never touched by a sync. */
-  public Uni<Void> saveFromSync(RegistryRow row) {
+  /** Inserts or replaces the file-owned columns of many rows in one transaction; operator columns are never touched. */
+  public Uni<Void> saveFromSync(List<RegistryRow> rows) {
+    if (rows.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    List<Tuple> batch = rows.stream().map(row -> Tuple.from(Arrays.asList(row.metricId(), row.file(),
+        row.contentHash(), row.fileVersion(), row.version(), row.state(),
+        row.definitionJson() == null ? "null" : row.definitionJson(), row.problemsJson()))).toList();
     return pool.withTransaction(conn -> declare(conn, "sync").chain(() -> conn.preparedQuery("""
         insert into heartbeat.metric_registry (metric_id, file, content_hash, file_version, version, state, definition,
           problems)
@@ -57,9 +63,7 @@ public class MetricRegistryRepository {
           file_version = excluded.file_version, version = excluded.version, state = excluded.state,
           definition = excluded.definition, problems = excluded.problems,
           row_version = heartbeat.metric_registry.row_version + 1, updated_at = now()
-        """).execute(Tuple.from(Arrays.asList(row.metricId(), row.file(), row.contentHash(), row.fileVersion(),
-        row.version(), row.state(), row.definitionJson() == null ? "null" : row.definitionJson(), row.problemsJson())))))
-        .replaceWithVoid();
+        """).executeBatch(batch))).replaceWithVoid();
   }
 
   /**
@@ -80,10 +84,14 @@ public class MetricRegistryRepository {
             : insertAudit(conn, audit).replaceWith(true)));
   }
 
-  public Uni<Void> markPublished(String metricId, String version) {
-    return pool.withTransaction(conn -> declare(conn, "sync").chain(() -> conn.preparedQuery(
-        "update heartbeat.metric_registry set published_version = $2 where metric_id = $1 and version = $2")
-        .execute(Tuple.of(metricId, version)))).replaceWithVoid();
+  /** Records that the broker acknowledged these versions; a row changed meanwhile keeps its newer version pending. */
+  public Uni<Void> markPublished(List<String> metricIds, List<String> versions) {
+    return pool.withTransaction(conn -> declare(conn, "sync").chain(() -> conn.preparedQuery("""
+        update heartbeat.metric_registry r set published_version = p.version
+        from unnest($1::text[], $2::text[]) as p(metric_id, version)
+        where r.metric_id = p.metric_id and r.version = p.version
+        """).execute(Tuple.of(metricIds.toArray(String[]::new), versions.toArray(String[]::new)))))
+        .replaceWithVoid();
   }
 
   private static Uni<Void> insertAudit(SqlConnection conn, List<AuditEntry> audit) {

@@ -3,11 +3,16 @@ package io.heartbeat.registry.service;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +28,7 @@ import io.heartbeat.registry.parse.ParsedMetric;
 import io.heartbeat.registry.repository.MetricRegistryRepository;
 import io.heartbeat.registry.repository.RegistryRow;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Loads every metric file, diffs it against the registry table and publishes what was added, changed or removed.
@@ -32,12 +38,14 @@ import io.quarkus.logging.Log;
 @ApplicationScoped
 public class DefinitionSync {
 
-  private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration DB_TIMEOUT = Duration.ofSeconds(60);
+  private static final int PUBLISH_CHUNK = 256;
   private final MetricRegistryRepository repository;
   private final RegistryPublisher publisher;
   private final RegistryEvents events;
   private final Path folder;
   private final MetricFileParser parser;
+  private final Map<String, ParsedMetric> parsedByContent = new ConcurrentHashMap<>();
 
   public DefinitionSync(MetricRegistryRepository repository, RegistryPublisher publisher, RegistryEvents events,
       @ConfigProperty(name = "registry.metrics-dir") String folder,
@@ -61,6 +69,7 @@ public class DefinitionSync {
     Map<String, RegistryRow> rows = new HashMap<>();
     repository.findAll().await().atMost(DB_TIMEOUT).forEach(r -> rows.put(r.metricId(), r));
     int added = 0, changed = 0, removed = 0, valid = 0, invalid = 0;
+    List<RegistryRow> writes = new ArrayList<>();
     for (ParsedMetric p : CodeUniqueness.check(parsed)) {
       RegistryRow old = rows.remove(p.metricId());
       problems.addAll(p.problems());
@@ -72,7 +81,7 @@ public class DefinitionSync {
       }
       RegistryRow next = p.valid() ? validRow(p, old) : invalidRow(p, old);
       if (old == null || !old.fileVersion().equals(next.fileVersion()) || !old.state().equals(next.state())) {
-        repository.saveFromSync(next).await().atMost(DB_TIMEOUT);
+        writes.add(next);
         if (old == null) {
           added++;
         } else {
@@ -83,12 +92,12 @@ public class DefinitionSync {
     for (RegistryRow gone : rows.values()) {
       if (!gone.state().equals("removed")) {
         String fileVersion = MetricFileParser.sha256("removed|" + gone.fileVersion());
-        repository.saveFromSync(gone.withFile(gone.file(), gone.contentHash(), fileVersion,
-            events.version(fileVersion, gone.operator()), "removed", gone.definitionJson(), "[]"))
-            .await().atMost(DB_TIMEOUT);
+        writes.add(gone.withFile(gone.file(), gone.contentHash(), fileVersion,
+            events.version(fileVersion, gone.operator()), "removed", gone.definitionJson(), "[]"));
         removed++;
       }
     }
+    repository.saveFromSync(writes).await().atMost(DB_TIMEOUT);
     int published = publishPending();
     long millis = (System.nanoTime() - t0) / 1_000_000;
     Log.infof("registry sync files=%d valid=%d invalid=%d added=%d changed=%d removed=%d published=%d millis=%d",
@@ -96,18 +105,22 @@ public class DefinitionSync {
     return new SyncReport(parsed.size(), valid, invalid, added, changed, removed, published, millis, problems);
   }
 
-  /** Publishes every row whose current version has not been acknowledged by the broker yet. */
+  /**
+   * Publishes every row whose current version the broker has not acknowledged yet. Sends go out in chunks without
+   * waiting for each ack (the idempotent producer keeps per-partition order); a chunk is marked published only
+   * once all its acks arrived, so a failure republishes, never loses.
+   */
   public synchronized int publishPending() {
-    int published = 0;
-    for (RegistryRow row : repository.findAll().await().atMost(DB_TIMEOUT)) {
-      if (row.published()) {
-        continue;
-      }
-      publisher.publish(events.toEvent(row)).await().atMost(DB_TIMEOUT);
-      repository.markPublished(row.metricId(), row.version()).await().atMost(DB_TIMEOUT);
-      published++;
+    List<RegistryRow> pending = repository.findAll().await().atMost(DB_TIMEOUT).stream()
+        .filter(row -> !row.published()).toList();
+    for (int from = 0; from < pending.size(); from += PUBLISH_CHUNK) {
+      List<RegistryRow> chunk = pending.subList(from, Math.min(pending.size(), from + PUBLISH_CHUNK));
+      Uni.join().all(chunk.stream().map(row -> publisher.publish(events.toEvent(row))).toList())
+          .andFailFast().await().atMost(DB_TIMEOUT);
+      repository.markPublished(chunk.stream().map(RegistryRow::metricId).toList(),
+          chunk.stream().map(RegistryRow::version).toList()).await().atMost(DB_TIMEOUT);
     }
-    return published;
+    return pending.size();
   }
 
   private List<ParsedMetric> parseFolder() {
@@ -116,20 +129,38 @@ public class DefinitionSync {
       return List.of();
     }
     try (Stream<Path> files = Files.list(folder)) {
-      return files.filter(f -> f.getFileName().toString().endsWith(".sql"))
+      Set<String> live = ConcurrentHashMap.newKeySet();
+      // Parsing is CPU-bound and independent per file; the ordered stream keeps the result sorted by file name.
+      List<ParsedMetric> result = files.filter(f -> f.getFileName().toString().endsWith(".sql"))
           .filter(f -> !f.getFileName().toString().startsWith("_"))
           .sorted()
-          .map(this::parseOne)
+          .toList().parallelStream()
+          .map(f -> parseOne(f, live))
           .toList();
+      // Keep only what the folder still holds, so the cache never outgrows it.
+      parsedByContent.keySet().retainAll(live);
+      return result;
     } catch (IOException e) {
       throw new IllegalStateException("cannot list " + folder + ": " + e.getMessage(), e);
     }
   }
 
-  private ParsedMetric parseOne(Path file) {
+  private static String digest(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private ParsedMetric parseOne(Path file, Set<String> live) {
     String shown = displayPath(file);
     try {
-      return parser.parse(shown, Files.readAllBytes(file));
+      byte[] bytes = Files.readAllBytes(file);
+      // An unchanged file parses to the same result: skip the SQL parser on a no-change re-sync.
+      String key = shown + "|" + digest(bytes);
+      live.add(key);
+      return parsedByContent.computeIfAbsent(key, k -> parser.parse(shown, bytes));
     } catch (IOException e) {
       String id = file.getFileName().toString().replaceFirst("\\.sql$", "");
       return new ParsedMetric(id, shown, "unreadable", null,

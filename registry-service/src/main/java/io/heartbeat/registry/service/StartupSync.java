@@ -28,13 +28,19 @@ public class StartupSync {
   private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "registry-sync"));
   private volatile boolean running = true;
 
-  public StartupSync(DefinitionSync sync, @ConfigProperty(name = "registry.watch") boolean watch) {
+  private final boolean atStart;
+
+  public StartupSync(DefinitionSync sync, @ConfigProperty(name = "registry.watch") boolean watch,
+      @ConfigProperty(name = "registry.sync-at-start", defaultValue = "true") boolean atStart) {
     this.sync = sync;
     this.watch = watch;
+    this.atStart = atStart;
   }
 
   void onStart(@Observes StartupEvent event) {
-    worker.submit(this::run);
+    if (atStart || watch) {
+      worker.submit(this::run);
+    }
   }
 
   void onStop(@Observes ShutdownEvent event) {
@@ -43,7 +49,9 @@ public class StartupSync {
   }
 
   private void run() {
-    syncUntilDone();
+    if (atStart) {
+      syncUntilDone();
+    }
     if (watch) {
       watchFolder(sync.folder());
     }
