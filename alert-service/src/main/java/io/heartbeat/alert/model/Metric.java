@@ -1,0 +1,36 @@
+package io.heartbeat.alert.model;
+
+import java.time.LocalDate;
+
+import io.heartbeat.alert.judge.Criteria;
+import io.heartbeat.alert.judge.Direction;
+
+/** A metric definition in force here (a row of alert.metric). */
+public record Metric(
+    String metricId,
+    String version,
+    String period,
+    int periodSeconds,
+    Direction direction,
+    Double normValue,
+    Double alertValue,
+    Double targetValue,
+    LocalDate targetDueDate,
+    String stage) {
+
+  /** The metric as defined by a registry event that carries a judgeable definition. */
+  public static Metric of(MetricDefinitionEvent event) {
+    MetricDefinition d = event.definition();
+    return new Metric(event.metricId(), event.version(), d.period(), d.periodSeconds(),
+        Direction.fromWire(d.direction()), d.normValue(), d.alertValue(), d.targetValue(), d.targetDueDate(),
+        d.stage());
+  }
+
+  public Criteria criteria() {
+    return new Criteria(direction, normValue, alertValue);
+  }
+
+  public Thresholds thresholds() {
+    return new Thresholds(normValue, alertValue, targetValue, targetDueDate);
+  }
+}

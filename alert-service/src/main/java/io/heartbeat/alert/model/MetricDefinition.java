@@ -1,0 +1,26 @@
+package io.heartbeat.alert.model;
+
+import java.time.LocalDate;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** The part of a registry definition this service judges by; the full definition is kept as jsonb. */
+@RegisterForReflection
+public record MetricDefinition(
+    String name,
+    String code,
+    String period,
+    Integer periodSeconds,
+    String direction,
+    Double normValue,
+    Double alertValue,
+    Double targetValue,
+    LocalDate targetDueDate,
+    String stage) {
+
+  /** The fields alert.metric cannot do without. */
+  public boolean isJudgeable() {
+    return period != null && periodSeconds != null && periodSeconds > 0 && stage != null
+        && ("higher_is_better".equals(direction) || "lower_is_better".equals(direction));
+  }
+}

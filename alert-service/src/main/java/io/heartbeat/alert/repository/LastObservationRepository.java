@@ -1,0 +1,58 @@
+package io.heartbeat.alert.repository;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.heartbeat.alert.model.LastObservation;
+import io.heartbeat.alert.model.Metric;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** alert.last_observation: when each metric last beat, for the stale check. */
+@ApplicationScoped
+public class LastObservationRepository {
+
+  /** A metric with its last observation, candidate for the stale check. */
+  public record Watched(Metric metric, LastObservation last) {
+  }
+
+  private final Pool pool;
+
+  public LastObservationRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** Any arrival resets the silence; the newest window seen is kept even if an older one arrives late. */
+  public Uni<Void> record(String metricId, String observationId, Instant windowEnd, Instant observedAt) {
+    String sql = """
+        insert into alert.last_observation as l (metric_id, observation_id, window_end, observed_at)
+        values ($1, $2, $3, $4)
+        on conflict (metric_id) do update set observed_at = greatest(l.observed_at, excluded.observed_at),
+          observation_id = case when excluded.window_end >= l.window_end
+            then excluded.observation_id else l.observation_id end,
+          window_end = greatest(l.window_end, excluded.window_end)""";
+    return pool.preparedQuery(sql)
+        .execute(Tuple.of(metricId, observationId, Times.utc(windowEnd), Times.utc(observedAt)))
+        .replaceWithVoid();
+  }
+
+  /** Every defined, not retired metric that has beaten at least once. */
+  public Uni<List<Watched>> watched() {
+    String sql = "select " + MetricRepository.COLUMNS + ", l.observation_id, l.window_end, l.observed_at"
+        + " from alert.metric m join alert.last_observation l on l.metric_id = m.metric_id"
+        + " where m.stage <> 'retired'";
+    return pool.query(sql).execute().map(rows -> {
+      List<Watched> watched = new ArrayList<>();
+      for (Row row : rows) {
+        watched.add(new Watched(MetricRepository.toMetric(row), new LastObservation(row.getString("observation_id"),
+            Times.instant(row.getOffsetDateTime("window_end")), Times.instant(row.getOffsetDateTime("observed_at")))));
+      }
+      return watched;
+    });
+  }
+}
