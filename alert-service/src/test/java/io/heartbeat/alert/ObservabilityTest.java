@@ -44,7 +44,7 @@ class ObservabilityTest {
     given().get("/q/health/ready").then()
         .statusCode(200)
         .body("status", equalTo("UP"))
-        .body("checks.name", hasItems("Kafka connection health check",
+        .body("checks.name", hasItems("Kafka cluster",
             "Reactive PostgreSQL connections health check", "SmallRye Reactive Messaging - readiness check"));
   }
 

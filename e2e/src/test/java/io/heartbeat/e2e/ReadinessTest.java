@@ -25,7 +25,7 @@ class ReadinessTest {
   static List<Arguments> cases() {
     List<Arguments> cases = new java.util.ArrayList<>();
     for (String service : List.of("registry-service", "compute-service", "alert-service", "cockpit-api")) {
-      cases.add(Arguments.of(service, "kafka", Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1"), "Kafka"));
+      cases.add(Arguments.of(service, "kafka", Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1"), "Kafka cluster"));
       // Migrations need the database at start, so they are switched off to observe the running readiness check.
       cases.add(Arguments.of(service, "postgresql", Map.of("HEARTBEAT_PG_PORT", "1",
           "QUARKUS_FLYWAY_MIGRATE_AT_START", "false"), "Database"));

@@ -34,7 +34,7 @@ class PlatformEndpointsTest {
   void shouldBeReadyWithDatabaseAndKafkaUp() {
     given().get("/q/health/ready").then().statusCode(200)
         .body("status", equalTo("UP"))
-        .body("checks.name", hasItems("Reactive PostgreSQL connections health check", "Kafka connection health check"));
+        .body("checks.name", hasItems("Reactive PostgreSQL connections health check", "Kafka cluster"));
   }
 
   @Test

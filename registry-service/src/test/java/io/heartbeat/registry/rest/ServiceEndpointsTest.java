@@ -25,7 +25,7 @@ class ServiceEndpointsTest {
   @Test
   void readinessShouldBeUpWithDatabaseAndKafka() {
     given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-        .body(containsString("Database connections health check")).body(containsString("Kafka connection health check"));
+        .body(containsString("Database connections health check")).body(containsString("Kafka cluster"));
   }
 
   @Test

@@ -1,0 +1,10 @@
+-- Bad on purpose - the file name is not snake_case.
+-- name: Bad file name
+-- code: BFNM
+-- period: 5m
+-- direction: higher_is_better
+-- unit: events
+-- how_to_read: Events per window; a drop means customers cannot act.
+select count(*)::numeric as value
+from marts.events
+where created_at >= :window_start and created_at < :window_end

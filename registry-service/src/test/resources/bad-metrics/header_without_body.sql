@@ -1,0 +1,7 @@
+-- Bad on purpose - the header has no SELECT after it.
+-- name: No body
+-- code: NOBD
+-- period: 5m
+-- direction: higher_is_better
+-- unit: events
+-- how_to_read: Events per window; a drop means customers cannot act.

@@ -1,0 +1,11 @@
+-- Bad on purpose - the metric_id header differs from the file name.
+-- metric_id: checkout_attempts
+-- name: Metric id mismatch
+-- code: MIDM
+-- period: 5m
+-- direction: higher_is_better
+-- unit: events
+-- how_to_read: Events per window; a drop means customers cannot act.
+select count(*)::numeric as value
+from marts.events
+where created_at >= :window_start and created_at < :window_end

@@ -1,0 +1,9 @@
+-- Bad on purpose - the required key period is missing.
+-- name: Missing period
+-- code: MSPD
+-- direction: higher_is_better
+-- unit: events
+-- how_to_read: Events per window; a drop means customers cannot act.
+select count(*)::numeric as value
+from marts.events
+where created_at >= :window_start and created_at < :window_end

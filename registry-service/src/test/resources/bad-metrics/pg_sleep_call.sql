@@ -1,0 +1,11 @@
+-- Bad on purpose - pg_sleep holds a connection.
+-- name: Sleep
+-- code: SLEP
+-- period: 5m
+-- direction: higher_is_better
+-- unit: events
+-- how_to_read: Events per window; a drop means customers cannot act.
+select count(*)::numeric as value
+from marts.events
+where created_at >= :window_start and created_at < :window_end
+and pg_sleep(10) is not null
