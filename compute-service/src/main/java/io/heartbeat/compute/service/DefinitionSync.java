@@ -1,0 +1,75 @@
+package io.heartbeat.compute.service;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.heartbeat.compute.model.MetricDefinition;
+import io.heartbeat.compute.model.MetricDefinitionEvent;
+import io.heartbeat.compute.repository.MetricRepository;
+import io.heartbeat.compute.schedule.WindowClock;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/** Keeps compute.metric in step with heartbeat.registry: defines, changes and removes metrics, idempotently. */
+@ApplicationScoped
+public class DefinitionSync {
+
+  private final Pool pool;
+  private final MetricRepository metrics;
+  private final ObjectMapper mapper;
+
+  public DefinitionSync(Pool pool, MetricRepository metrics, ObjectMapper mapper) {
+    this.pool = pool;
+    this.metrics = metrics;
+    this.mapper = mapper;
+  }
+
+  public Uni<Void> apply(MetricDefinitionEvent event) {
+    if (event.removesMetric()) {
+      return remove(event.metricId(), event.type() + "/" + event.state());
+    }
+    String unusable = unusable(event);
+    if (unusable != null) {
+      Log.warnf("definition ignored metric=%s version=%s reason=%s", event.metricId(), event.version(), unusable);
+      return Uni.createFrom().voidItem();
+    }
+    return pool.withTransaction(connection -> metrics.findForUpdate(connection, event.metricId())
+        .chain(existing -> DefinitionChange.next(existing.orElse(null), event, Instant.now())
+            .map(next -> metrics.save(connection, next).invoke(() -> Log.infof(
+                "definition in force metric=%s version=%s state=%s effectiveFrom=%s", next.metricId(),
+                next.version(), next.state(), next.effectiveFrom() == null ? "now" : next.effectiveFrom())))
+            .orElseGet(() -> Uni.createFrom().voidItem())));
+  }
+
+  /** A tombstone or a removal: the metric stops being computed; its window history stays. */
+  public Uni<Void> remove(String metricId, String reason) {
+    return metrics.delete(metricId)
+        .invoke(deleted -> Log.infof("metric removed metric=%s reason=%s known=%s", metricId, reason, deleted))
+        .replaceWithVoid();
+  }
+
+  /** What the registry should have rejected, but the schedule cannot run; null when usable. */
+  private String unusable(MetricDefinitionEvent event) {
+    if (event.version() == null || event.state() == null) {
+      return "version or state missing";
+    }
+    try {
+      MetricDefinition definition = mapper.treeToValue(event.definition(), MetricDefinition.class);
+      if (definition.valueSql() == null || definition.valueSql().isBlank()) {
+        return "valueSql is empty";
+      }
+      if (definition.period() == null || !WindowClock.supports(Duration.ofSeconds(definition.periodSeconds()))) {
+        return "periodSeconds=" + definition.periodSeconds() + " does not divide a day";
+      }
+      return null;
+    } catch (JsonProcessingException e) {
+      return "definition unreadable: " + e.getOriginalMessage();
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package io.heartbeat.compute.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.heartbeat.compute.config.ComputeConfig;
+import io.heartbeat.compute.model.MetricDefinition;
+import io.heartbeat.compute.schedule.Window;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Runs one metric's value_sql on the marts pool (role heartbeat_marts_reader) inside a read-only transaction
+ * with a statement_timeout, so a query can neither write nor hold a connection for long.
+ */
+@ApplicationScoped
+public class ValueQuery {
+
+  // Only guards against a database that stops answering; statement_timeout is the real limit.
+  private static final Duration CLIENT_GRACE = Duration.ofSeconds(5);
+
+  private final Pool marts;
+  private final ComputeConfig config;
+
+  public ValueQuery(@ReactiveDataSource("marts") Pool marts, ComputeConfig config) {
+    this.marts = marts;
+    this.config = config;
+  }
+
+  public Uni<QueryResult> run(MetricDefinition definition, Window window) {
+    NamedParameters.Positional sql;
+    try {
+      sql = NamedParameters.toPositional(definition.valueSql());
+    } catch (IllegalArgumentException e) {
+      return Uni.createFrom().failure(e);
+    }
+    Duration timeout = timeoutOf(definition);
+    Tuple bounds = Tuple.tuple();
+    for (String name : sql.names()) {
+      Instant bound = NamedParameters.WINDOW_START.equals(name) ? window.start() : window.end();
+      bounds.addOffsetDateTime(bound.atOffset(ZoneOffset.UTC));
+    }
+    return marts.withConnection(connection -> connection.query("BEGIN READ ONLY").execute()
+            // statement_timeout takes no bind parameter; the value is a number from config, never from the SQL.
+            .chain(() -> connection.query("SET LOCAL statement_timeout = " + timeout.toMillis()).execute())
+            .chain(() -> connection.preparedQuery(sql.sql()).execute(bounds))
+            .call(() -> connection.query("COMMIT").execute())
+            // The pool hands the connection on as it is: never leave it inside an aborted transaction.
+            .onFailure().call(() -> connection.query("ROLLBACK").execute().onFailure().recoverWithNull()))
+        .map(ValueQuery::reduce)
+        .ifNoItem().after(timeout.plus(CLIENT_GRACE))
+        .failWith(() -> new TimeoutException("value_sql did not answer within " + timeout.toSeconds() + "s"));
+  }
+
+  Duration timeoutOf(MetricDefinition definition) {
+    Integer seconds = definition.statementTimeoutSeconds();
+    return seconds != null && seconds > 0 ? Duration.ofSeconds(seconds) : config.statementTimeout();
+  }
+
+  private static QueryResult reduce(RowSet<Row> rows) {
+    List<String> columns = rows.columnsNames() == null ? List.of() : rows.columnsNames();
+    boolean hasValue = columns.contains("value");
+    boolean hasDimension = columns.contains("dimension");
+    List<QueryResult.Row> result = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      result.add(new QueryResult.Row(hasValue ? row.getValue("value") : null,
+          hasDimension ? row.getValue("dimension") : null));
+    }
+    return new QueryResult(hasValue, hasDimension, result);
+  }
+}
