@@ -78,15 +78,19 @@ SQL
   create_database heartbeat_marts
 }
 
-start_kafka() {
-  local kdir="$STATE/kafka"
-  mkdir -p "$kdir"
-  if port_open "$KAFKA_PORT"; then
-    log "Kafka answers on 127.0.0.1:$KAFKA_PORT: using it"; return
-  fi
+kafka_jars() {
   if [ ! -d "$ROOT/deploy/kafka/lib" ] || [ -z "$(ls "$ROOT/deploy/kafka/lib" 2>/dev/null)" ]; then
     log "resolving Apache Kafka jars through Maven"
     (cd "$ROOT/deploy/kafka" && mvn -q -B dependency:copy-dependencies -DoutputDirectory=lib -DincludeScope=runtime)
+  fi
+}
+
+start_kafka() {
+  local kdir="$STATE/kafka"
+  mkdir -p "$kdir"
+  kafka_jars
+  if port_open "$KAFKA_PORT"; then
+    log "Kafka answers on 127.0.0.1:$KAFKA_PORT: using it"; return
   fi
   sed -e "s#@KAFKA_PORT@#$KAFKA_PORT#g" -e "s#@CONTROLLER_PORT@#$CONTROLLER_PORT#g" -e "s#@DATA_DIR@#$kdir/data#g" \
     "$ROOT/deploy/kafka/server.properties.template" > "$kdir/server.properties"
@@ -113,6 +117,7 @@ start_kafka() {
 
 create_topics() {
   local prefix=${1:-}
+  kafka_jars
   java -cp "$ROOT/deploy/kafka/lib/*" "$ROOT/deploy/kafka/CreateTopics.java" "127.0.0.1:$KAFKA_PORT" "$prefix" 2>&1 \
     | grep -v -e SLF4J -e log4j | sed 's/^/[infra] /'
 }
