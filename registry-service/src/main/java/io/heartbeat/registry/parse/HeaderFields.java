@@ -12,6 +12,9 @@ import io.heartbeat.registry.model.DefinitionProblem;
 /** Reads typed values out of a metric file's header, adding a file:line:field problem for each bad one. */
 final class HeaderFields {
 
+  /** Thresholds are counts, ratios and durations: 15 integer digits and 12 decimals are far more than any needs. */
+  static final int MAX_INTEGER_DIGITS = 15;
+  static final int MAX_DECIMALS = 12;
   private final MetricFile file;
   private final List<DefinitionProblem> problems;
 
@@ -25,56 +28,55 @@ final class HeaderFields {
     problems.add(new DefinitionProblem(file.path(), line == null ? 1 : line.line(), key, message));
   }
 
-  String text(String key) {
+  /** True when the header has the key with a non-empty value (whether or not that value is valid). */
+  boolean given(String key) {
     MetricFile.HeaderLine line = file.line(key);
-    if (line == null) {
-      if (HeaderKeys.REQUIRED.contains(key)) {
-        problems.add(new DefinitionProblem(file.path(), 1, key, "missing required key '" + key + "'"));
-      }
-      return null;
-    }
-    if (line.value().isEmpty()) {
-      problem(key, "empty value: expected text");
-      return null;
-    }
-    return line.value();
+    return line != null && !line.value().isEmpty();
+  }
+
+  String text(String key) {
+    return raw(key, "text");
   }
 
   BigDecimal number(String key) {
-    return typed(key, "a number, e.g. 42 or 0.95", v -> {
-      BigDecimal d = new BigDecimal(v);
-      return d;
-    });
+    BigDecimal d = typed(key, "a number, e.g. 42 or 0.95", BigDecimal::new);
+    // 1e999999999 is a valid BigDecimal but overflows PostgreSQL numeric and jsonb, and failing that write would stop
+    // the whole sync: refuse it here, in this file only.
+    if (d != null && (d.precision() - d.scale() > MAX_INTEGER_DIGITS || d.stripTrailingZeros().scale() > MAX_DECIMALS)) {
+      problem(key, "'" + file.line(key).value() + "': expected a number below 10^" + MAX_INTEGER_DIGITS
+          + " with at most " + MAX_DECIMALS + " decimals");
+      return null;
+    }
+    return d;
   }
 
   Integer positiveInt(String key, int fallback) {
-    Integer value = typed(key, "a whole number >= 1", Integer::valueOf);
-    if (value != null && value < 1) {
-      problem(key, "'" + value + "': expected a whole number >= 1");
-      return fallback;
-    }
+    Integer value = typed(key, "a whole number >= 1", v -> {
+      int i = Integer.parseInt(v);
+      if (i < 1) {
+        throw new NumberFormatException(v);
+      }
+      return i;
+    });
     return value == null ? fallback : value;
   }
 
   Double positiveDouble(String key, double fallback) {
-    Double value = typed(key, "a positive number, e.g. 3", Double::valueOf);
-    if (value != null && !(value > 0 && Double.isFinite(value))) {
-      problem(key, "'" + value + "': expected a positive number, e.g. 3");
-      return fallback;
-    }
+    // Parsed as a decimal, not with Double.valueOf, which also takes "2.5f", "3d", "NaN" and "0x1p3".
+    Double value = typed(key, "a positive number, e.g. 3", v -> {
+      double d = new BigDecimal(v).doubleValue();
+      if (!(d > 0 && Double.isFinite(d))) {
+        throw new NumberFormatException(v);
+      }
+      return d;
+    });
     return value == null ? fallback : value;
   }
 
   Boolean bool(String key, boolean fallback) {
-    String v = raw(key);
-    if (v == null) {
-      return fallback;
-    }
-    if (v.equals("true") || v.equals("false")) {
-      return Boolean.valueOf(v);
-    }
-    problem(key, "'" + v + "': expected true or false");
-    return fallback;
+    Boolean value = choice(key, v -> v.equals("true") || v.equals("false") ? Boolean.valueOf(v) : null, "true or false",
+        null);
+    return value == null ? fallback : value;
   }
 
   LocalDate date(String key) {
@@ -82,7 +84,7 @@ final class HeaderFields {
   }
 
   List<String> list(String key) {
-    String v = raw(key);
+    String v = raw(key, "a comma-separated list");
     if (v == null) {
       return List.of();
     }
@@ -90,11 +92,8 @@ final class HeaderFields {
   }
 
   <E> E choice(String key, Function<String, E> parse, String expected, E fallback) {
-    String v = raw(key);
+    String v = raw(key, expected);
     if (v == null) {
-      if (HeaderKeys.REQUIRED.contains(key)) {
-        problems.add(new DefinitionProblem(file.path(), 1, key, "missing required key '" + key + "'"));
-      }
       return fallback;
     }
     E e = parse.apply(v);
@@ -105,13 +104,28 @@ final class HeaderFields {
     return e;
   }
 
-  private String raw(String key) {
+  /**
+   * The value, or null when the key is absent or empty. An absent required key and an empty value are problems: a
+   * key written without a value is a mistake, not a way to ask for the default, and is reported on its own line.
+   */
+  private String raw(String key, String expected) {
     MetricFile.HeaderLine line = file.line(key);
-    return line == null || line.value().isEmpty() ? null : line.value();
+    if (line == null) {
+      if (HeaderKeys.REQUIRED.contains(key)) {
+        problems.add(new DefinitionProblem(file.path(), 1, key, "missing required key '" + key + "': expected a '-- "
+            + key + ": ...' line in the header"));
+      }
+      return null;
+    }
+    if (line.value().isEmpty()) {
+      problem(key, "empty value: expected " + expected);
+      return null;
+    }
+    return line.value();
   }
 
   private <T> T typed(String key, String expected, Function<String, T> parse) {
-    String v = raw(key);
+    String v = raw(key, expected);
     if (v == null) {
       return null;
     }

@@ -76,10 +76,11 @@ public final class MetricFileParser {
     LocalDate due = h.date("target_due_date");
     BigDecimal benchmarkStddev = h.number("benchmark_stddev");
     checkThresholds(h, direction, norm, alert, target);
-    if (target != null && due == null) {
+    // Presence, not validity: a bad date is its own problem, not also "target_value without target_due_date".
+    if (h.given("target_value") && !h.given("target_due_date")) {
       h.problem("target_value", "target_value without target_due_date: expected '-- target_due_date: YYYY-MM-DD'");
     }
-    if (due != null && target == null) {
+    if (h.given("target_due_date") && !h.given("target_value")) {
       h.problem("target_due_date", "target_due_date without target_value: expected '-- target_value: <number>'");
     }
     if (benchmarkStddev != null && benchmarkStddev.signum() <= 0) {
@@ -95,7 +96,8 @@ public final class MetricFileParser {
         h.positiveInt("anomaly_trigger_windows", AnomalySettings.DEFAULT.triggerWindows()),
         h.positiveInt("anomaly_recovery_windows", AnomalySettings.DEFAULT.recoveryWindows()),
         h.positiveInt("anomaly_min_history", AnomalySettings.DEFAULT.minHistoryWindows()));
-    ValueSqlCheck.check(file, dimension != null, problems);
+    // Declared, not valid: a misspelt kind is one problem, not also "the SELECT returns an undeclared dimension".
+    ValueSqlCheck.check(file, h.given("dimension"), problems);
     return new MetricDefinition(name, code, periodText, periodSeconds, direction, h.text("unit"), h.text("how_to_read"),
         h.text("methodology"), h.list("sources"), file.body(), dimension, norm, alert, target, due,
         h.number("benchmark_mean"), benchmarkStddev, anomaly, h.list("sla"), h.list("linked_services"), runbook,

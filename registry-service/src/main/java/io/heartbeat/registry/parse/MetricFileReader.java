@@ -40,16 +40,18 @@ public final class MetricFileReader {
       problems.add(new DefinitionProblem(path, 1, "file", "file is empty: expected a header of '-- key: value' lines and a SELECT"));
       return null;
     }
+    int nul = text.indexOf('\0');
+    if (nul >= 0) {
+      // Anywhere in the file, not only the header: JSqlParser would otherwise report a NUL as a lexical error.
+      problems.add(new DefinitionProblem(path, lineOf(text, nul), "file", "binary content (NUL byte): expected UTF-8 text"));
+      return null;
+    }
     String[] lines = text.split("\r?\n", -1);
     Map<String, MetricFile.HeaderLine> header = new LinkedHashMap<>();
     int i = 0;
     for (; i < lines.length; i++) {
       String line = lines[i];
       int lineNo = i + 1;
-      if (line.indexOf('\0') >= 0) {
-        problems.add(new DefinitionProblem(path, lineNo, "file", "binary content (NUL byte): expected UTF-8 text"));
-        return null;
-      }
       if (line.isBlank() || line.trim().equals("--")) {
         continue;
       }
@@ -72,16 +74,53 @@ public final class MetricFileReader {
       }
       MetricFile.HeaderLine earlier = header.get(key);
       if (earlier != null) {
-        problems.add(new DefinitionProblem(path, lineNo, key, "duplicate key (first given on line " + earlier.line() + ")"));
+        problems.add(new DefinitionProblem(path, lineNo, key, "duplicate key (first given on line " + earlier.line()
+            + "): expected each key at most once"));
         continue;
       }
       header.put(key, new MetricFile.HeaderLine(lineNo, value));
     }
+    keysInBody(path, lines, i, problems);
     String body = String.join("\n", java.util.Arrays.copyOfRange(lines, Math.min(i, lines.length), lines.length)).strip();
     if (body.isEmpty()) {
-      problems.add(new DefinitionProblem(path, lines.length, "value_sql", "no SQL body after the header: expected one SELECT"));
+      problems.add(new DefinitionProblem(path, lastLineWithText(lines), "value_sql",
+          "no SQL body after the header: expected one SELECT"));
     }
     return new MetricFile(path, metricId, header, body, i + 1);
+  }
+
+  /**
+   * A documented key after the SQL has begun is only a SQL comment: the owner meant it (a threshold, a runbook) and
+   * would silently lose it, so it is refused where it stands.
+   */
+  private static void keysInBody(String path, String[] lines, int bodyStart, List<DefinitionProblem> problems) {
+    for (int k = bodyStart; k < lines.length; k++) {
+      Matcher m = HEADER.matcher(lines[k].strip());
+      if (m.matches() && HeaderKeys.ALL.contains(m.group(1))) {
+        problems.add(new DefinitionProblem(path, k + 1, m.group(1), "header key inside the SQL body (which starts on line "
+            + (bodyStart + 1) + "): expected every '-- key: value' line before the SELECT"));
+      }
+    }
+  }
+
+  /** The last line an editor shows with text on it: a final newline does not start a new line. */
+  private static int lastLineWithText(String[] lines) {
+    for (int k = lines.length - 1; k >= 0; k--) {
+      if (!lines[k].isBlank()) {
+        return k + 1;
+      }
+    }
+    return 1;
+  }
+
+  private static int lineOf(String text, int index) {
+    int line = 1;
+    for (int k = 0; k < index; k++) {
+      if (text.charAt(k) == '\n') {
+        line++;
+      }
+    }
+    return line;
   }
 
   private static String decode(String path, byte[] bytes, List<DefinitionProblem> problems) {

@@ -2,11 +2,14 @@ package io.heartbeat.registry.parse;
 
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.parser.Token;
+import net.sf.jsqlparser.statement.ParenthesedStatement;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.Statements;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
@@ -14,6 +17,7 @@ import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
 import net.sf.jsqlparser.statement.select.SetOperationList;
+import net.sf.jsqlparser.statement.select.WithItem;
 import net.sf.jsqlparser.schema.Column;
 
 import io.heartbeat.registry.model.DefinitionProblem;
@@ -29,7 +33,11 @@ public final class ValueSqlCheck {
   static final Set<String> REFUSED_CALLS = Set.of("pg_sleep", "pg_sleep_for", "pg_sleep_until", "set_config",
       "pg_read_file", "pg_read_binary_file", "pg_ls_dir", "pg_stat_file", "lo_import", "lo_export", "dblink",
       "dblink_exec", "pg_terminate_backend", "pg_cancel_backend", "pg_reload_conf", "pg_advisory_lock",
-      "pg_advisory_xact_lock", "nextval", "setval", "txid_current", "pg_notify", "query_to_xml", "copy");
+      "pg_advisory_xact_lock", "pg_advisory_lock_shared", "pg_try_advisory_lock", "nextval", "setval", "txid_current",
+      "pg_notify", "query_to_xml", "copy", "lo_create", "lo_unlink", "lo_put", "lo_from_bytea", "dblink_connect",
+      "dblink_send_query", "pg_logical_emit_message", "pg_switch_wal", "pg_create_restore_point", "pg_rotate_logfile");
+
+  private static final Pattern LEXICAL_LINE = Pattern.compile("Lexical error at line (\\d+)");
 
   private ValueSqlCheck() {
   }
@@ -41,6 +49,19 @@ public final class ValueSqlCheck {
     }
     int base = file.bodyStartLine();
     SqlTokens tokens = SqlTokens.scan(sql);
+    // Judged by the first word, not the parser: it cannot parse COPY, DO or EXPLAIN, and would call them a syntax error.
+    SqlTokens.Found first = tokens.firstWord();
+    if (first != null && !first.name().equals("select") && !first.name().equals("with")) {
+      add(problems, file, base + first.line() - 1, first.name().toUpperCase() + " statement: expected a read-only "
+          + "SELECT (a WITH is fine)");
+      return;
+    }
+    if (tokens.unterminated != null) {
+      // The parser would only say where the text ended; the owner needs where the literal began.
+      add(problems, file, base + tokens.unterminated.line() - 1, "unterminated " + tokens.unterminated.name()
+          + ": expected it to close before the end of the SQL");
+      return;
+    }
     for (SqlTokens.Found call : tokens.calls) {
       if (REFUSED_CALLS.contains(call.name())) {
         add(problems, file, base + call.line() - 1, "call to " + call.name() + "(): expected a read-only SELECT without "
@@ -49,7 +70,8 @@ public final class ValueSqlCheck {
     }
     for (SqlTokens.Found p : tokens.parameters) {
       if (!PARAMETERS.contains(p.name())) {
-        add(problems, file, base + p.line() - 1, "parameter :" + p.name() + ": expected only :window_start and :window_end");
+        String shown = p.name().startsWith("$") ? "positional parameter " + p.name() : "parameter :" + p.name();
+        add(problems, file, base + p.line() - 1, shown + ": expected only :window_start and :window_end");
       }
     }
     Statements statements;
@@ -61,7 +83,9 @@ public final class ValueSqlCheck {
     }
     List<Statement> list = statements.stream().filter(s -> s != null).toList();
     if (list.size() != 1) {
-      add(problems, file, base, list.size() + " statements: expected exactly one SELECT");
+      // Point at the second statement: the first one is usually the intended SELECT.
+      int line = tokens.statementStarts.isEmpty() ? base : base + tokens.statementStarts.get(0) - 1;
+      add(problems, file, line, list.size() + " statements: expected exactly one SELECT");
       return;
     }
     Statement statement = list.get(0);
@@ -69,15 +93,14 @@ public final class ValueSqlCheck {
       add(problems, file, base, statementKind(statement) + " statement: expected a read-only SELECT (a WITH is fine)");
       return;
     }
-    PlainSelect plain = outermost(select);
-    if (plain == null) {
+    if (modifyingWith(select, tokens, file, base, problems)) {
       return;
     }
-    if (plain.getIntoTables() != null && !plain.getIntoTables().isEmpty()) {
-      add(problems, file, base, "SELECT INTO creates a table: expected a read-only SELECT");
-    }
-    if (plain.getForMode() != null) {
-      add(problems, file, base, "SELECT ... FOR " + plain.getForMode() + " takes locks: expected a read-only SELECT");
+    lockingOrInto(tokens, file, base, problems);
+    PlainSelect plain = outermost(select);
+    if (plain == null) {
+      add(problems, file, base, "no plain SELECT list: expected a SELECT returning a numeric 'value' column");
+      return;
     }
     boolean hasValue = false;
     boolean hasDimension = false;
@@ -94,16 +117,77 @@ public final class ValueSqlCheck {
       add(problems, file, base, "no column named value: expected the SELECT to return a numeric 'value' column");
     }
     if (expectsDimension && !hasDimension) {
-      add(problems, file, base, "header declares a dimension but the SELECT returns no 'dimension' column");
+      add(problems, file, base, "the header declares a dimension but the SELECT returns no 'dimension' column: expected "
+          + "a text column named dimension, e.g. 'customer_id as dimension' with GROUP BY ROLLUP");
     } else if (!expectsDimension && hasDimension) {
-      MetricFile.HeaderLine line = file.line("dimension");
-      problems.add(new DefinitionProblem(file.path(), line == null ? base : line.line(), "dimension",
+      problems.add(new DefinitionProblem(file.path(), base, "dimension",
           "the SELECT returns a 'dimension' column: expected a header line '-- dimension: customer|region|platform'"));
     }
-    if (tokens.parameters.stream().noneMatch(p -> p.name().equals("window_start"))
-        || tokens.parameters.stream().noneMatch(p -> p.name().equals("window_end"))) {
-      add(problems, file, base, "the SELECT must filter by both :window_start and :window_end");
+    List<String> missing = List.of("window_start", "window_end").stream()
+        .filter(name -> tokens.parameters.stream().noneMatch(p -> p.name().equals(name))).map(name -> ":" + name).toList();
+    if (!missing.isEmpty()) {
+      add(problems, file, base, "no " + String.join(" or ", missing) + " parameter: expected the SELECT to filter on "
+          + "both :window_start and :window_end");
     }
+  }
+
+  /** PostgreSQL runs an INSERT/UPDATE/DELETE/MERGE inside a WITH even when the outer statement is a SELECT. */
+  private static boolean modifyingWith(Select select, SqlTokens tokens, MetricFile file, int base,
+      List<DefinitionProblem> problems) {
+    if (select.getWithItemsList() == null) {
+      return false;
+    }
+    for (WithItem<?> item : select.getWithItemsList()) {
+      ParenthesedStatement inner = item.getParenthesedStatement();
+      if (inner != null && !(inner instanceof ParenthesedSelect)) {
+        String kind = statementKind(inner);
+        int line = tokens.words.stream().filter(w -> w.name().equals(kind.toLowerCase())).findFirst()
+            .map(w -> base + w.line() - 1).orElse(base);
+        add(problems, file, line, kind + " inside WITH " + item.getAliasName() + "(...): expected a read-only SELECT "
+            + "(a WITH of SELECTs is fine)");
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * SELECT INTO and FOR UPDATE/SHARE found by word rather than by the parse tree, so a locking clause in a subquery
+   * or after a UNION is caught too; in a SELECT these words mean nothing else outside literals.
+   */
+  private static void lockingOrInto(SqlTokens tokens, MetricFile file, int base, List<DefinitionProblem> problems) {
+    List<SqlTokens.Found> words = tokens.words;
+    for (int k = 0; k < words.size(); k++) {
+      SqlTokens.Found w = words.get(k);
+      if (w.name().equals("into")) {
+        add(problems, file, base + w.line() - 1, "SELECT INTO creates a table: expected a read-only SELECT");
+        return;
+      }
+      String clause = w.name().equals("for") ? lockingClause(tokens, k) : null;
+      if (clause != null) {
+        add(problems, file, base + w.line() - 1, "SELECT ... " + clause + " takes row locks: expected a read-only SELECT");
+        return;
+      }
+    }
+  }
+
+  private static String lockingClause(SqlTokens tokens, int forIndex) {
+    StringBuilder clause = new StringBuilder("FOR");
+    List<SqlTokens.Found> words = tokens.words;
+    for (int k = forIndex + 1; k < words.size() && k <= forIndex + 3; k++) {
+      if (!tokens.adjacent(words.get(k - 1), words.get(k))) {
+        return null;
+      }
+      String w = words.get(k).name();
+      clause.append(' ').append(w.toUpperCase());
+      if (w.equals("update") || w.equals("share")) {
+        return clause.toString();
+      }
+      if (!w.equals("no") && !w.equals("key")) {
+        return null;
+      }
+    }
+    return null;
   }
 
   private static PlainSelect outermost(Select select) {
@@ -119,9 +203,10 @@ public final class ValueSqlCheck {
     return null;
   }
 
+  /** INSERT, CREATE TABLE, ... from the parser's class name (ParenthesedDelete is a DELETE in a WITH). */
   private static String statementKind(Statement statement) {
-    String kind = statement.getClass().getSimpleName().toUpperCase();
-    return kind.isEmpty() ? "non-SELECT" : kind;
+    String kind = statement.getClass().getSimpleName().replaceFirst("^Parenthesed", "");
+    return kind.isEmpty() ? "non-SELECT" : kind.replaceAll("(?<=[a-z])(?=[A-Z])", " ").toUpperCase();
   }
 
   private static int errorLine(JSQLParserException e) {
@@ -133,6 +218,13 @@ public final class ValueSqlCheck {
       Token t = pe.currentToken.next != null ? pe.currentToken.next : pe.currentToken;
       return Math.max(1, t.beginLine);
     }
+    // A lexical error (e.g. an unterminated string) has no token, only "Lexical error at line N, column M".
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      Matcher m = c.getMessage() == null ? null : LEXICAL_LINE.matcher(c.getMessage());
+      if (m != null && m.find()) {
+        return Math.max(1, Integer.parseInt(m.group(1)));
+      }
+    }
     return 1;
   }
 
@@ -142,7 +234,8 @@ public final class ValueSqlCheck {
     if (cause != null && cause.getMessage() != null) {
       message = cause.getMessage();
     }
-    String first = message.lines().findFirst().orElse(message).trim();
+    // "net.sf.jsqlparser.parser.ParseException: Encountered ..." reads better without the class name.
+    String first = message.lines().findFirst().orElse(message).trim().replaceFirst("^([\\w$]+\\.)+\\w+: ", "");
     return first.length() > 160 ? first.substring(0, 160) + "…" : first;
   }
 
