@@ -56,6 +56,14 @@
 --   stage            lifecycle stage (docs/lifecycle.md): discovery, drafted, backfilled, provisional (default),
 --                    unverified, owned, verified, paging, deprecated, retired.
 --   dimension        customer | region | platform: the drill-down the SELECT returns in a 'dimension' column.
+--   statement_timeout  seconds value_sql may run before the database cancels it, 1s to 60s (default: compute-service's,
+--                    10s). A heartbeat query should be cheap: an index on the event time is expected.
+--
+-- STRICTNESS
+--   A key written without a value ("-- norm_value:") is a problem, not a way to ask for the default: delete the line.
+--   Header lines belong before the SQL; a '-- key: value' line after the SQL has started is reported, never silently
+--   ignored. Numbers must be below 10^15 with at most 12 decimals. Files over 64 KiB, binary bytes and invalid UTF-8
+--   are refused with the line of the first bad byte.
 --
 -- BODY: value_sql
 --   Exactly one read-only SELECT (a WITH is fine) over the marts schema. No INSERT/UPDATE/DELETE/DDL/COPY, no

@@ -32,5 +32,6 @@ public record MetricDefinition(
     String runbook,
     String owner,
     Stage stage,
-    String verificationState) {
+    String verificationState,
+    Integer statementTimeoutSeconds) {
 }

@@ -101,7 +101,21 @@ public final class MetricFileParser {
     return new MetricDefinition(name, code, periodText, periodSeconds, direction, h.text("unit"), h.text("how_to_read"),
         h.text("methodology"), h.list("sources"), file.body(), dimension, norm, alert, target, due,
         h.number("benchmark_mean"), benchmarkStddev, anomaly, h.list("sla"), h.list("linked_services"), runbook,
-        h.text("owner"), stage, null);
+        h.text("owner"), stage, null, statementTimeout(h));
+  }
+
+  /** Seconds value_sql may run before the database cancels it; unset means compute-service's default. */
+  private static Integer statementTimeout(HeaderFields h) {
+    String v = h.text("statement_timeout");
+    if (v == null) {
+      return null;
+    }
+    java.util.regex.Matcher m = Pattern.compile("^([1-9][0-9]?)s$").matcher(v);
+    if (!m.matches() || Integer.parseInt(m.group(1)) > 60) {
+      h.problem("statement_timeout", "'" + v + "': expected seconds from 1s to 60s, e.g. 10s");
+      return null;
+    }
+    return Integer.valueOf(m.group(1));
   }
 
   private static void checkThresholds(HeaderFields h, Direction direction, BigDecimal norm, BigDecimal alert,

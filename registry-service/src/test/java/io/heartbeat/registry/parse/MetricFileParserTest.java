@@ -61,6 +61,25 @@ class MetricFileParserTest {
         + "divides a day", problems.get(0).toString());
   }
 
+  @Test
+  void shouldReadAStatementTimeoutAndRefuseOneAboveAMinute() {
+    String file = """
+        -- name: Slow replies
+        -- code: SLRP
+        -- period: 5m
+        -- direction: higher_is_better
+        -- unit: replies
+        -- how_to_read: x
+        -- statement_timeout: %s
+        select count(*) as value from marts.t where t >= :window_start and t < :window_end
+        """;
+    ParsedMetric ok = parser.parse("db/metrics/slow_replies.sql", file.formatted("30s").getBytes(StandardCharsets.UTF_8));
+    assertEquals(30, ok.definition().statementTimeoutSeconds());
+    List<DefinitionProblem> problems = problems("slow_replies", file.formatted("90s"));
+    assertEquals("db/metrics/slow_replies.sql:7: statement_timeout '90s': expected seconds from 1s to 60s, e.g. 10s",
+        problems.get(0).toString());
+  }
+
   private List<DefinitionProblem> problems(String metricId, String text) {
     return parser.parse("db/metrics/" + metricId + ".sql", text.getBytes(StandardCharsets.UTF_8)).problems();
   }
