@@ -10,12 +10,16 @@ STATE="$ROOT/.heartbeat"
 KAFKA_PORT=${HEARTBEAT_KAFKA_PORT:-19092}
 CONTROLLER_PORT=${HEARTBEAT_KAFKA_CONTROLLER_PORT:-19093}
 OWN_PG_PORT=${HEARTBEAT_OWN_PG_PORT:-55432}
+# The machine's PostgreSQL, used when it answers; point it at a closed port to force a cluster of our own.
+SYSTEM_PG_PORT=${HEARTBEAT_SYSTEM_PG_PORT:-5432}
 PG_BIN=""
 mkdir -p "$STATE"
 
 log() { printf '[infra] %s\n' "$*"; }
 now_ms() { date +%s%3N; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# Run as the postgres user from /, so a working directory it cannot enter does not trouble it.
+as_postgres() { (cd / && runuser -u postgres -- "$@"); }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 find_pg_bin() {
@@ -30,27 +34,44 @@ install_postgres() {
 }
 
 start_postgres() {
-  if command -v pg_isready >/dev/null && pg_isready -q -h 127.0.0.1 -p 5432; then
-    PG_PORT=5432; log "PostgreSQL answers on 127.0.0.1:5432: using it"; return
+  if command -v pg_isready >/dev/null && pg_isready -q -h 127.0.0.1 -p "$SYSTEM_PG_PORT"; then
+    PG_PORT=$SYSTEM_PG_PORT; log "PostgreSQL answers on 127.0.0.1:$PG_PORT: using it"; return
   fi
   find_pg_bin
   [ -n "$PG_BIN" ] || install_postgres
   [ -n "$PG_BIN" ] || { echo "PostgreSQL installation failed: no /usr/lib/postgresql/*/bin" >&2; exit 1; }
   PG_PORT=$OWN_PG_PORT
-  local dir="$STATE/pg"
+  local dir
+  dir=$(own_pg_dir)
   if "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT"; then
     log "PostgreSQL (ours) already answers on 127.0.0.1:$PG_PORT"; return
   fi
   local t0; t0=$(now_ms)
-  mkdir -p "$dir"; chown postgres:postgres "$dir" 2>/dev/null || true
   if [ ! -f "$dir/data/PG_VERSION" ]; then
     log "initdb $dir/data"
-    runuser -u postgres -- "$PG_BIN/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --no-locale >"$STATE/pg-initdb.log" 2>&1
+    as_postgres "$PG_BIN/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --no-locale \
+      >"$STATE/pg-initdb.log" 2>&1 || { cat "$STATE/pg-initdb.log" >&2; echo "initdb failed" >&2; exit 1; }
   fi
-  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/pg.log" -w \
-    -o "-p $PG_PORT -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
+  as_postgres "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/pg.log" -w \
+    -o "-p $PG_PORT -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null \
+    || { tail -n 20 "$dir/pg.log" >&2; echo "PostgreSQL did not start; log: $dir/pg.log" >&2; exit 1; }
+  echo "$dir" > "$STATE/pg.dir"
   touch "$STATE/pg.started-by-heartbeat"
   log "PostgreSQL started on 127.0.0.1:$PG_PORT in $(( $(now_ms) - t0 )) ms (log: $dir/pg.log)"
+}
+
+# The cluster runs as the postgres user, which must reach its folder: the project's .heartbeat when every parent
+# directory lets it through, otherwise a folder of its own under /var/lib/postgresql, named after the project path.
+own_pg_dir() {
+  local dir="$STATE/pg"
+  mkdir -p "$dir"; chown postgres:postgres "$dir" 2>/dev/null || true
+  if as_postgres test -w "$dir" 2>/dev/null; then
+    echo "$dir"
+  else
+    dir="/var/lib/postgresql/heartbeat-$(printf '%s' "$ROOT" | md5sum | cut -c1-12)"
+    mkdir -p "$dir"; chown postgres:postgres "$dir"
+    echo "$dir"
+  fi
 }
 
 psql_admin() { psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qtAX "$@"; }
@@ -157,12 +178,13 @@ case "${1:-start}" in
     stop_pid_file "$STATE/kafka/kafka.pid" Kafka
     if [ -f "$STATE/pg.started-by-heartbeat" ]; then
       find_pg_bin
-      runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$STATE/pg/data" -m fast -w stop >/dev/null && log "PostgreSQL (ours) stopped"
+      as_postgres "$PG_BIN/pg_ctl" -D "$(cat "$STATE/pg.dir" 2>/dev/null || echo "$STATE/pg")/data" -m fast -w stop \
+        >/dev/null && log "PostgreSQL (ours) stopped"
       rm -f "$STATE/pg.started-by-heartbeat"
     fi
     ;;
   status)
-    pg_isready -h 127.0.0.1 -p 5432 || pg_isready -h 127.0.0.1 -p "$OWN_PG_PORT" || true
+    pg_isready -h 127.0.0.1 -p "$SYSTEM_PG_PORT" || pg_isready -h 127.0.0.1 -p "$OWN_PG_PORT" || true
     port_open "$KAFKA_PORT" && log "Kafka answers on $KAFKA_PORT" || log "Kafka is down"
     ;;
   *) echo "usage: $0 start [topic-prefix] | topics <prefix> | stop | status" >&2; exit 2 ;;
