@@ -23,6 +23,7 @@ public final class Contracts {
   public static final String DEFINITION = "metric-definition.v1.json";
   public static final String OBSERVATION = "observation.v1.json";
   public static final String EVALUATION = "evaluation.v1.json";
+  public static final String ALERT = "alert.v1.json";
 
   private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
   private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();

@@ -3,6 +3,7 @@ package io.heartbeat.alert;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,6 +71,19 @@ public final class Fixtures {
     event.putArray("problems");
     Contracts.assertValid(Contracts.DEFINITION, event);
     return event;
+  }
+
+  /** Changes the definition inside a metric.defined event (anomaly settings, SLAs, benchmark) and checks it again. */
+  public static ObjectNode amend(ObjectNode event, Consumer<ObjectNode> change) {
+    change.accept((ObjectNode) event.get("definition"));
+    Contracts.assertValid(Contracts.DEFINITION, event);
+    return event;
+  }
+
+  /** Sets trigger and recovery windows (anomaly band stays disabled: these also govern threshold episodes). */
+  public static ObjectNode windows(ObjectNode event, int trigger, int recovery) {
+    return amend(event, d -> ((ObjectNode) d.get("anomaly")).put("triggerWindows", trigger)
+        .put("recoveryWindows", recovery));
   }
 
   /** An observation; status ok needs a value, error gets an error object, dimensionKind may be null. */

@@ -33,6 +33,8 @@ public final class KafkaSupport implements AutoCloseable {
   private final KafkaProducer<String, String> producer;
   private final KafkaConsumer<String, String> consumer;
   private final List<JsonNode> evaluations = new ArrayList<>();
+  private final List<JsonNode> alerts = new ArrayList<>();
+  private final String evaluationTopic = config("mp.messaging.outgoing.evaluations.topic");
 
   public KafkaSupport() {
     String servers = config("kafka.bootstrap.servers");
@@ -49,7 +51,7 @@ public final class KafkaSupport implements AutoCloseable {
     consumerProps.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     consumerProps.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     consumer = new KafkaConsumer<>(consumerProps);
-    consumer.subscribe(List.of(config("mp.messaging.outgoing.evaluations.topic")));
+    consumer.subscribe(List.of(evaluationTopic, config("mp.messaging.outgoing.alerts.topic")));
   }
 
   public void sendDefinition(String metricId, JsonNode event) {
@@ -62,19 +64,41 @@ public final class KafkaSupport implements AutoCloseable {
 
   /** Every evaluation received so far (all metrics); each one is checked against the contract and its key. */
   public synchronized List<JsonNode> evaluations() {
+    poll();
+    return List.copyOf(evaluations);
+  }
+
+  /** Every alert step received so far (all metrics); each one is checked against the contract and its key. */
+  public synchronized List<JsonNode> alerts() {
+    poll();
+    return List.copyOf(alerts);
+  }
+
+  public List<JsonNode> alerts(Predicate<JsonNode> filter) {
+    return alerts().stream().filter(filter).toList();
+  }
+
+  /** Waits until the alert steps matching the filter are exactly count, and returns them in order. */
+  public List<JsonNode> awaitAlerts(Predicate<JsonNode> filter, int count) {
+    Awaitility.await().atMost(PATIENCE).pollInSameThread().pollInterval(Duration.ofMillis(50))
+        .until(() -> alerts(filter).size() >= count);
+    return alerts(filter);
+  }
+
+  private void poll() {
     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+      boolean evaluation = record.topic().equals(evaluationTopic);
       try {
         JsonNode event = Fixtures.JSON.readTree(record.value());
-        Contracts.assertValid(Contracts.EVALUATION, event);
+        Contracts.assertValid(evaluation ? Contracts.EVALUATION : Contracts.ALERT, event);
         if (!event.get("metricId").asText().equals(record.key())) {
-          throw new AssertionError("evaluation keyed " + record.key() + " for metric " + event.get("metricId"));
+          throw new AssertionError("event keyed " + record.key() + " for metric " + event.get("metricId"));
         }
-        evaluations.add(event);
+        (evaluation ? evaluations : alerts).add(event);
       } catch (JsonProcessingException e) {
-        throw new AssertionError("evaluation is not JSON: " + record.value(), e);
+        throw new AssertionError("event is not JSON: " + record.value(), e);
       }
     }
-    return List.copyOf(evaluations);
   }
 
   public List<JsonNode> evaluations(Predicate<JsonNode> filter) {

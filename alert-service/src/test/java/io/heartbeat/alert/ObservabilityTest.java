@@ -53,7 +53,8 @@ class ObservabilityTest {
     given().queryParam("format", "json").get("/q/openapi").then()
         .statusCode(200)
         .body(containsString("/api/metrics/{id}/evaluations"))
-        .body(containsString("/api/metrics/{id}/status"));
+        .body(containsString("/api/metrics/{id}/status"))
+        .body(containsString("/api/slas/{id}"));
   }
 
   @Test

@@ -11,22 +11,18 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 
 /**
- * Prepares what the tests need before the service boots: the marts fixture table readable by the marts role,
- * and, when HEARTBEAT_TOPIC_PREFIX is not set, a unique topic prefix so a run never reads live topics.
+ * Prepares what the tests need before the service boots: the marts fixture table readable by the marts role, two
+ * service schemas in the marts database it must not read, and, when HEARTBEAT_TOPIC_PREFIX is not set, a unique
+ * topic prefix so a run never reads live topics.
  */
 @WithTestResource(value = ComputeTestResources.class, scope = TestResourceScope.GLOBAL)
 public class ComputeTestResources implements QuarkusTestResourceLifecycleManager {
 
   @Override
   public Map<String, String> start() {
-    try (Connection connection = Fixtures.marts(); Statement statement = connection.createStatement()) {
-      statement.execute("create schema if not exists marts");
-      statement.execute("grant usage on schema marts to heartbeat_marts_reader");
-      statement.execute("create table if not exists marts.compute_fixture "
-          + "(created_at timestamptz not null, region text, run text not null)");
-      statement.execute("grant select on marts.compute_fixture to heartbeat_marts_reader");
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot prepare heartbeat_marts_test", e);
+    // Only in a test marts database: the benchmark reads the dev marts and leaves them as they are.
+    if (Fixtures.martsDatabase().endsWith("_test")) {
+      prepareMarts();
     }
     Map<String, String> config = new HashMap<>();
     String prefix = System.getenv("HEARTBEAT_TOPIC_PREFIX");
@@ -36,6 +32,25 @@ public class ComputeTestResources implements QuarkusTestResourceLifecycleManager
       config.put("mp.messaging.outgoing.observations.topic", prefix + "heartbeat.observations");
     }
     return config;
+  }
+
+  private static void prepareMarts() {
+    try (Connection connection = Fixtures.marts(); Statement statement = connection.createStatement()) {
+      statement.execute("create schema if not exists marts");
+      statement.execute("grant usage on schema marts to heartbeat_marts_reader");
+      statement.execute("create table if not exists marts.compute_fixture "
+          + "(created_at timestamptz not null, region text, run text not null)");
+      statement.execute("grant select on marts.compute_fixture to heartbeat_marts_reader");
+      // The services' own schemas, as they would look if they shared a database with the marts: owned by another
+      // role and granted to nobody, so value_sql must be refused reading them.
+      statement.execute("create schema if not exists heartbeat");
+      statement.execute("create table if not exists heartbeat.metric_registry (metric_id text primary key)");
+      statement.execute("create schema if not exists compute");
+      statement.execute("create table if not exists compute.window_run (metric_id text, window_start timestamptz)");
+      statement.execute("revoke all on schema heartbeat, compute from public");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot prepare " + Fixtures.martsDatabase(), e);
+    }
   }
 
   @Override

@@ -111,7 +111,8 @@ public final class DefinitionEvents {
     return MAPPER.writeValueAsString(event);
   }
 
-  public void publish() throws Exception {
-    Fixtures.sendRegistry(metricId(), json());
+  /** @return the registry partition the event landed on */
+  public int publish() throws Exception {
+    return Fixtures.sendRegistry(metricId(), json());
   }
 }

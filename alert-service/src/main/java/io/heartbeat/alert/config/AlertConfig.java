@@ -1,6 +1,7 @@
 package io.heartbeat.alert.config;
 
 import java.time.Duration;
+import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -12,6 +13,37 @@ public interface AlertConfig {
   Stale stale();
 
   Clock clock();
+
+  Judgement judgement();
+
+  Sla sla();
+
+  /** The judging of observation batches. */
+  interface Judgement {
+
+    /** Series states kept in memory; beyond it the least recently used are read back from PostgreSQL. */
+    @WithDefault("200000")
+    int cachedSeries();
+
+    /** How often moved series states are written with the offsets they cover (the replay after a crash). */
+    @WithDefault("30s")
+    Duration checkpointEvery();
+
+    /** A checkpoint runs sooner once this many series states moved. */
+    @WithDefault("50000")
+    int checkpointDirtySeries();
+  }
+
+  /** The SLA ledger. */
+  interface Sla {
+
+    /** Availability target per SLA in percent, e.g. heartbeat.alert.sla.targets.core-platform=99.9. */
+    Map<String, Double> targets();
+
+    /** Target of an SLA without its own. */
+    @WithDefault("99.9")
+    double defaultTarget();
+  }
 
   /** The stale check: a heartbeat that stops beating. */
   interface Stale {

@@ -4,18 +4,28 @@ import java.math.BigDecimal;
 
 /**
  * Decides the status of one window by the metric data contract, highest priority first:
- * error > red > amber > green, unknown without thresholds. Pure: the live path, previews and benchmarks share it.
+ * error > red > amber > anomalous > green; unknown while there are neither thresholds nor a ready band. Stale is
+ * decided by the service clock (Staleness). Pure: the live path, previews and benchmarks share it.
  */
 public final class Judge {
 
   static final String NOT_YET_KNOWN = "definition not yet known";
   static final String NO_VALUE = "no value in window";
+  static final String EMPTY_AS_ZERO = "empty window judged as 0; ";
 
   private Judge() {
   }
 
-  /** Judges a reading; criteria is null while the metric's definition has not been received. */
+  /** Judges a reading by thresholds only (no band). */
   public static Judgement judge(Reading reading, Criteria criteria) {
+    return judge(reading, criteria, null);
+  }
+
+  /**
+   * Judges a reading; criteria is null while the metric's definition has not been received, band is null when the
+   * band is disabled or there is no value. The band must have been asked about valueToJudge(reading, ...).
+   */
+  public static Judgement judge(Reading reading, Criteria criteria, BandCheck band) {
     if (reading.outcome() == Outcome.ERROR) {
       String message = reading.error() == null ? "no error message" : reading.error();
       return new Judgement(Status.ERROR, null, "value could not be computed: " + message + ": error");
@@ -23,18 +33,30 @@ public final class Judge {
     if (criteria == null) {
       return new Judgement(Status.UNKNOWN, reading.value(), NOT_YET_KNOWN);
     }
-    if (reading.value() != null) {
-      return judgeValue(reading.value(), criteria, "");
+    Double value = valueToJudge(reading, criteria, band != null);
+    if (value == null) {
+      return new Judgement(Status.UNKNOWN, null, NO_VALUE);
     }
-    // An empty window of a higher_is_better heartbeat means no activity at all, which is the drop we watch for,
-    // so it is judged as 0. For lower_is_better (errors, latency) no rows says nothing: the value is unknown.
-    if (criteria.hasThresholds() && criteria.direction() == Direction.HIGHER_IS_BETTER) {
-      return judgeValue(0.0, criteria, "empty window judged as 0; ");
-    }
-    return new Judgement(Status.UNKNOWN, null, NO_VALUE);
+    return judgeValue(value, criteria, band, reading.value() == null ? EMPTY_AS_ZERO : "");
   }
 
-  private static Judgement judgeValue(double value, Criteria criteria, String prefix) {
+  /**
+   * The value a window is judged (and the band fed) by. An empty window of a higher_is_better heartbeat means no
+   * activity at all, which is the drop we watch for, so it counts as 0 when something can judge it (a threshold or
+   * the band). For lower_is_better (errors, latency) no rows says nothing: there is no value.
+   */
+  public static Double valueToJudge(Reading reading, Criteria criteria, boolean bandEnabled) {
+    if (reading.outcome() == Outcome.ERROR) {
+      return null;
+    }
+    if (reading.value() != null) {
+      return reading.value();
+    }
+    boolean judgeable = criteria.hasThresholds() || bandEnabled;
+    return judgeable && criteria.direction() == Direction.HIGHER_IS_BETTER ? 0.0 : null;
+  }
+
+  private static Judgement judgeValue(double value, Criteria criteria, BandCheck band, String prefix) {
     Direction direction = criteria.direction();
     if (criteria.alertValue() != null && direction.isWorse(value, criteria.alertValue())) {
       return verdict(Status.RED, value, prefix, direction.badSide(), "alert_value", criteria.alertValue(), direction);
@@ -42,15 +64,26 @@ public final class Judge {
     if (criteria.normValue() != null && direction.isWorse(value, criteria.normValue())) {
       return verdict(Status.AMBER, value, prefix, direction.badSide(), "norm_value", criteria.normValue(), direction);
     }
-    // Seam for anomaly bands (a later issue): "anomalous" ranks between amber and green, so a band check
-    // belongs exactly here, before a value is declared green.
+    if (band != null && band.anomalous()) {
+      return new Judgement(Status.ANOMALOUS, value, prefix + BandRules.outside(value, band, direction)
+          + " for " + band.badWindows() + " windows (trigger " + band.triggerWindows() + "): anomalous");
+    }
     if (criteria.normValue() != null) {
       return verdict(Status.GREEN, value, prefix, direction.goodSide(), "norm_value", criteria.normValue(), direction);
     }
     if (criteria.alertValue() != null) {
-      return verdict(Status.GREEN, value, prefix, direction.goodSide(), "alert_value", criteria.alertValue(), direction);
+      return verdict(Status.GREEN, value, prefix, direction.goodSide(), "alert_value", criteria.alertValue(),
+          direction);
     }
-    return new Judgement(Status.UNKNOWN, value, prefix + "no thresholds (norm_value and alert_value not set): unknown");
+    String scope = criteria.bandOnly() ? "dimension judged by its band only (thresholds belong to the metric total)"
+        : "no thresholds (norm_value and alert_value not set)";
+    if (band != null && band.ready()) {
+      return new Judgement(Status.GREEN, value, prefix + scope + "; " + BandRules.inside(value, band, direction)
+          + ": green");
+    }
+    String why = band == null ? (criteria.bandOnly() ? "; anomaly band disabled" : "")
+        : " and band warming up (" + band.historyWindows() + " of " + band.minHistoryWindows() + " windows)";
+    return new Judgement(Status.UNKNOWN, value, prefix + scope + why + ": unknown");
   }
 
   private static Judgement verdict(Status status, double value, String prefix, String operator, String name,

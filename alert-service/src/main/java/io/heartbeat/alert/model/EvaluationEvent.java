@@ -2,10 +2,18 @@ package io.heartbeat.alert.model;
 
 import java.time.Instant;
 
+import io.heartbeat.alert.judge.BandRange;
+import io.heartbeat.alert.judge.BenchmarkDistance;
+import io.heartbeat.alert.judge.Change;
 import io.heartbeat.alert.judge.Judgement;
+import io.heartbeat.alert.judge.Typical;
+import io.heartbeat.alert.judge.Verdict;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** Event evaluation.v1 on heartbeat.evaluations: the status of one window and the rule that decided it. */
+/**
+ * Event evaluation.v1 on heartbeat.evaluations: the status of one window, the rule that decided it and what explains
+ * it (band, typical, change versus the previous period, distance from the benchmark; each null when unknown).
+ */
 @RegisterForReflection
 public record EvaluationEvent(
     int schemaVersion,
@@ -22,20 +30,32 @@ public record EvaluationEvent(
     String direction,
     Thresholds thresholds,
     Dimension dimension,
+    BandRange band,
+    Typical typical,
+    Change change,
+    BenchmarkDistance benchmark,
     Instant evaluatedAt) {
 
   /** definitionVersion of an observation judged before its definition arrived; never a registry version. */
   public static final String NO_DEFINITION = "none";
 
-  /** Evaluation of an observation; metric is null when its definition has not arrived yet. */
-  public static EvaluationEvent judged(ObservationEvent observation, Metric metric, Judgement judgement,
+  /** Evaluation of an observation whose definition has not arrived yet. */
+  public static EvaluationEvent undefined(ObservationEvent observation, Judgement judgement, Instant evaluatedAt) {
+    return new EvaluationEvent(1, EventId.of(observation.id(), NO_DEFINITION), observation.id(),
+        observation.metricId(), NO_DEFINITION, observation.period(), observation.windowStart(),
+        observation.windowEnd(), judgement.value(), judgement.status().wire(), judgement.rule(), null,
+        Thresholds.NONE, observation.dimension(), null, null, null, null, evaluatedAt);
+  }
+
+  /** Evaluation of an observation under the metric's definition. */
+  public static EvaluationEvent judged(ObservationEvent observation, Metric metric, Verdict verdict,
       Instant evaluatedAt) {
-    String version = metric == null ? NO_DEFINITION : metric.version();
-    return new EvaluationEvent(1, EventId.of(observation.id(), version), observation.id(), observation.metricId(),
-        version, metric == null ? observation.period() : metric.period(), observation.windowStart(),
+    Judgement judgement = verdict.judgement();
+    return new EvaluationEvent(1, EventId.of(observation.id(), metric.version()), observation.id(),
+        observation.metricId(), metric.version(), metric.period(), observation.windowStart(),
         observation.windowEnd(), judgement.value(), judgement.status().wire(), judgement.rule(),
-        metric == null ? null : metric.direction().wire(),
-        metric == null ? Thresholds.NONE : metric.thresholds(), observation.dimension(), evaluatedAt);
+        metric.direction().wire(), metric.thresholds(), observation.dimension(), verdict.band(), verdict.typical(),
+        verdict.change(), verdict.benchmark(), evaluatedAt);
   }
 
   /** Evaluation of a window that never arrived; observationId names the last observation that did. */
@@ -44,6 +64,6 @@ public record EvaluationEvent(
     return new EvaluationEvent(1, EventId.of(metric.metricId(), "stale", expectedStart.toString()),
         last.observationId(), metric.metricId(), metric.version(), metric.period(), expectedStart,
         expectedStart.plusSeconds(metric.periodSeconds()), null, judgement.status().wire(), judgement.rule(),
-        metric.direction().wire(), metric.thresholds(), null, evaluatedAt);
+        metric.direction().wire(), metric.thresholds(), null, null, null, null, null, evaluatedAt);
   }
 }

@@ -1,11 +1,13 @@
 package io.heartbeat.alert.model;
 
 import java.time.LocalDate;
+import java.util.List;
 
+import io.heartbeat.alert.judge.Anomaly;
 import io.heartbeat.alert.judge.Criteria;
 import io.heartbeat.alert.judge.Direction;
 
-/** A metric definition in force here (a row of alert.metric). */
+/** A metric definition in force here (a row of alert.metric): thresholds, operator fields, stage, anomaly, SLAs. */
 public record Metric(
     String metricId,
     String version,
@@ -16,16 +18,26 @@ public record Metric(
     Double alertValue,
     Double targetValue,
     LocalDate targetDueDate,
-    String stage) {
+    String stage,
+    Double benchmarkMean,
+    Double benchmarkStddev,
+    Anomaly anomaly,
+    List<String> slas) {
+
+  public Metric {
+    anomaly = anomaly == null ? Anomaly.DEFAULTS : anomaly;
+    slas = slas == null ? List.of() : List.copyOf(slas);
+  }
 
   /** The metric as defined by a registry event that carries a judgeable definition. */
   public static Metric of(MetricDefinitionEvent event) {
     MetricDefinition d = event.definition();
     return new Metric(event.metricId(), event.version(), d.period(), d.periodSeconds(),
         Direction.fromWire(d.direction()), d.normValue(), d.alertValue(), d.targetValue(), d.targetDueDate(),
-        d.stage());
+        d.stage(), d.benchmarkMean(), d.benchmarkStddev(), d.anomaly(), d.slas());
   }
 
+  /** Criteria of the metric total; a dimension series gets Criteria.bandOnly. */
   public Criteria criteria() {
     return new Criteria(direction, normValue, alertValue);
   }

@@ -1,7 +1,9 @@
 package io.heartbeat.alert.model;
 
 import java.time.LocalDate;
+import java.util.List;
 
+import io.heartbeat.alert.judge.Anomaly;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The part of a registry definition this service judges by; the full definition is kept as jsonb. */
@@ -16,6 +18,10 @@ public record MetricDefinition(
     Double alertValue,
     Double targetValue,
     LocalDate targetDueDate,
+    Double benchmarkMean,
+    Double benchmarkStddev,
+    Anomaly anomaly,
+    List<String> slas,
     String stage) {
 
   /** The fields alert.metric cannot do without. */

@@ -1,8 +1,10 @@
 package io.heartbeat.alert.repository;
 
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,6 +13,7 @@ import io.heartbeat.alert.model.Metric;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** alert.last_observation: when each metric last beat, for the stale check. */
@@ -27,17 +30,36 @@ public class LastObservationRepository {
     this.pool = pool;
   }
 
-  /** Any arrival resets the silence; the newest window seen is kept even if an older one arrives late. */
-  public Uni<Void> record(String metricId, String observationId, Instant windowEnd, Instant observedAt) {
+  /**
+   * Records the newest window of each metric that arrived in a batch (by this service's clock); an older window
+   * arriving later never moves window_end back. Runs on the caller's transaction.
+   */
+  public Uni<Void> recordAll(SqlClient client, Map<String, LastObservation> byMetric) {
+    if (byMetric.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
     String sql = """
         insert into alert.last_observation as l (metric_id, observation_id, window_end, observed_at)
-        values ($1, $2, $3, $4)
+        select * from unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[])
         on conflict (metric_id) do update set observed_at = greatest(l.observed_at, excluded.observed_at),
           observation_id = case when excluded.window_end >= l.window_end
             then excluded.observation_id else l.observation_id end,
           window_end = greatest(l.window_end, excluded.window_end)""";
-    return pool.preparedQuery(sql)
-        .execute(Tuple.of(metricId, observationId, Times.utc(windowEnd), Times.utc(observedAt)))
+    int n = byMetric.size();
+    String[] metricIds = new String[n];
+    String[] observationIds = new String[n];
+    OffsetDateTime[] windowEnds = new OffsetDateTime[n];
+    OffsetDateTime[] observedAt = new OffsetDateTime[n];
+    int i = 0;
+    for (Map.Entry<String, LastObservation> entry : byMetric.entrySet()) {
+      metricIds[i] = entry.getKey();
+      observationIds[i] = entry.getValue().observationId();
+      windowEnds[i] = Times.utc(entry.getValue().windowEnd());
+      observedAt[i] = Times.utc(entry.getValue().observedAt());
+      i++;
+    }
+    return client.preparedQuery(sql)
+        .execute(Tuple.from(Arrays.<Object>asList(metricIds, observationIds, windowEnds, observedAt)))
         .replaceWithVoid();
   }
 

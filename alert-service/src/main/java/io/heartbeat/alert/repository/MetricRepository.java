@@ -1,13 +1,20 @@
 package io.heartbeat.alert.repository;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.heartbeat.alert.judge.Anomaly;
 import io.heartbeat.alert.judge.Direction;
 import io.heartbeat.alert.model.Metric;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -19,7 +26,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class MetricRepository {
 
   static final String COLUMNS = "m.metric_id, m.version, m.definition->>'period' as period, m.period_seconds,"
-      + " m.direction, m.norm_value, m.alert_value, m.target_value, m.target_due_date, m.stage";
+      + " m.direction, m.norm_value, m.alert_value, m.target_value, m.target_due_date, m.stage,"
+      + " (m.definition->>'benchmarkMean')::float8 as benchmark_mean,"
+      + " (m.definition->>'benchmarkStddev')::float8 as benchmark_stddev,"
+      + " m.definition->'anomaly' as anomaly, m.definition->'slas' as slas";
 
   private final Pool pool;
 
@@ -56,6 +66,26 @@ public class MetricRepository {
         .map(rows -> rows.size() == 0 ? null : toMetric(rows.iterator().next()));
   }
 
+  /** The metrics among ids that have a definition, by id. */
+  public Uni<Map<String, Metric>> findAll(Collection<String> metricIds) {
+    return pool.preparedQuery("select " + COLUMNS + " from alert.metric m where m.metric_id = any($1)")
+        .execute(Tuple.of(metricIds.toArray(String[]::new)))
+        .map(rows -> {
+          Map<String, Metric> found = new HashMap<>();
+          for (Row row : rows) {
+            Metric metric = toMetric(row);
+            found.put(metric.metricId(), metric);
+          }
+          return found;
+        });
+  }
+
+  /** True when some metric in force belongs to the SLA. */
+  public Uni<Boolean> hasSla(String sla) {
+    return pool.preparedQuery("select 1 from alert.metric where definition->'slas' ? $1 limit 1")
+        .execute(Tuple.of(sla)).map(RowSet::size).map(size -> size > 0);
+  }
+
   public Uni<Boolean> exists(String metricId) {
     return pool.preparedQuery("select 1 from alert.metric where metric_id = $1")
         .execute(Tuple.of(metricId)).map(RowSet::size).map(size -> size > 0);
@@ -65,6 +95,28 @@ public class MetricRepository {
     return new Metric(row.getString("metric_id"), row.getString("version"), row.getString("period"),
         row.getInteger("period_seconds"), Direction.fromWire(row.getString("direction")),
         row.getDouble("norm_value"), row.getDouble("alert_value"), row.getDouble("target_value"),
-        row.getLocalDate("target_due_date"), row.getString("stage"));
+        row.getLocalDate("target_due_date"), row.getString("stage"), row.getDouble("benchmark_mean"),
+        row.getDouble("benchmark_stddev"), anomaly(row.getJsonObject("anomaly")), slas(row.getJsonArray("slas")));
+  }
+
+  // Older rows or odd definitions may lack a key: the documented default applies.
+  private static Anomaly anomaly(JsonObject json) {
+    if (json == null) {
+      return Anomaly.DEFAULTS;
+    }
+    Anomaly d = Anomaly.DEFAULTS;
+    return new Anomaly(json.getBoolean("enabled", d.enabled()), json.getDouble("sensitivity", d.sensitivity()),
+        json.getInteger("triggerWindows", d.triggerWindows()), json.getInteger("recoveryWindows", d.recoveryWindows()),
+        json.getInteger("minHistoryWindows", d.minHistoryWindows()));
+  }
+
+  private static List<String> slas(JsonArray json) {
+    List<String> slas = new ArrayList<>();
+    if (json != null) {
+      for (int i = 0; i < json.size(); i++) {
+        slas.add(json.getString(i));
+      }
+    }
+    return slas;
   }
 }

@@ -2,14 +2,17 @@ package io.heartbeat.alert.repository;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.heartbeat.alert.model.ObservationEvent;
+import io.heartbeat.alert.model.Written;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** alert.pending_observation: observations that arrived before their metric's definition. */
@@ -22,17 +25,25 @@ public class PendingObservationRepository {
     this.pool = pool;
   }
 
-  public Uni<Void> store(String id, String metricId, String observationJson, Instant receivedAt) {
-    return pool.preparedQuery("insert into alert.pending_observation (id, metric_id, payload, received_at)"
-            + " values ($1, $2, $3, $4) on conflict (id) do nothing")
-        .execute(Tuple.of(id, metricId, new JsonObject(observationJson), Times.utc(receivedAt)))
+  /** Keeps the observations (as received) until their definition arrives. Runs on the caller's transaction. */
+  public Uni<Void> storeAll(SqlClient client, List<Written<ObservationEvent>> observations, Instant receivedAt) {
+    if (observations.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    String[] ids = observations.stream().map(o -> o.event().id()).toArray(String[]::new);
+    String[] metricIds = observations.stream().map(o -> o.event().metricId()).toArray(String[]::new);
+    String[] payloads = observations.stream().map(Written::json).toArray(String[]::new);
+    return client.preparedQuery("insert into alert.pending_observation (id, metric_id, payload, received_at)"
+            + " select id, metric_id, payload::jsonb, $4 from unnest($1::text[], $2::text[], $3::text[])"
+            + " as t(id, metric_id, payload) on conflict (id) do nothing")
+        .execute(Tuple.of(ids, metricIds, payloads, Times.utc(receivedAt)))
         .replaceWithVoid();
   }
 
   /** The waiting observations of a metric as JSON, oldest first. */
   public Uni<List<String>> list(String metricId) {
     return pool.preparedQuery("select payload::text as payload from alert.pending_observation"
-            + " where metric_id = $1 order by received_at, id")
+            + " where metric_id = $1 order by received_at, payload->>'windowStart', id")
         .execute(Tuple.of(metricId))
         .map(rows -> {
           List<String> payloads = new ArrayList<>();
@@ -43,8 +54,11 @@ public class PendingObservationRepository {
         });
   }
 
-  public Uni<Void> delete(String id) {
-    return pool.preparedQuery("delete from alert.pending_observation where id = $1")
-        .execute(Tuple.of(id)).replaceWithVoid();
+  public Uni<Void> deleteAll(SqlClient client, Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    return client.preparedQuery("delete from alert.pending_observation where id = any($1)")
+        .execute(Tuple.of(ids.toArray(String[]::new))).replaceWithVoid();
   }
 }

@@ -29,11 +29,12 @@ public class DefinitionService {
     return metrics.upsert(metric, definitionJson, clock.instant())
         .invoke(() -> Log.infof("Definition in force metricId=%s version=%s state=%s stage=%s",
             metric.metricId(), metric.version(), event.state(), metric.stage()))
-        .chain(() -> evaluations.judgePending(metric));
+        .chain(() -> evaluations.definitionChanged(metric));
   }
 
   public Uni<Void> remove(String metricId) {
     return metrics.delete(metricId)
-        .invoke(() -> Log.infof("Definition withdrawn metricId=%s", metricId));
+        .invoke(() -> Log.infof("Definition withdrawn metricId=%s", metricId))
+        .chain(() -> evaluations.definitionRemoved(metricId));
   }
 }

@@ -3,131 +3,206 @@ package io.heartbeat.alert.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import org.apache.kafka.common.TopicPartition;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.heartbeat.alert.judge.Judge;
 import io.heartbeat.alert.judge.Judgement;
-import io.heartbeat.alert.judge.Outcome;
-import io.heartbeat.alert.judge.Reading;
+import io.heartbeat.alert.judge.SeriesState;
 import io.heartbeat.alert.judge.Staleness;
-import io.heartbeat.alert.messaging.EvaluationPublisher;
 import io.heartbeat.alert.model.EvaluationEvent;
 import io.heartbeat.alert.model.Metric;
-import io.heartbeat.alert.model.ObservationError;
 import io.heartbeat.alert.model.ObservationEvent;
-import io.heartbeat.alert.repository.EvaluationRepository;
-import io.heartbeat.alert.repository.LastObservationRepository;
+import io.heartbeat.alert.model.SeriesKey;
+import io.heartbeat.alert.model.Written;
 import io.heartbeat.alert.repository.LastObservationRepository.Watched;
-import io.heartbeat.alert.repository.MetricRepository;
 import io.heartbeat.alert.repository.PendingObservationRepository;
 import io.quarkus.logging.Log;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
-/** Judges observations, stores each evaluation once and publishes it only when it is new. */
+/**
+ * Judges observations in batches on the judgement lane (one unit at a time: batches, definition changes and stale
+ * verdicts move the same series states and must never interleave; each metric keeps its order). Definitions and
+ * states come from memory (PostgreSQL on a miss), judging runs on a worker thread, writes go to the WritePipeline in
+ * judged order, and a checkpoint writes the moved states when due.
+ */
 @ApplicationScoped
 public class EvaluationService {
 
-  private final Pool pool;
-  private final MetricRepository metrics;
-  private final EvaluationRepository evaluations;
+  private final SerialLane lane = new SerialLane();
+  private final MetricCatalog catalog;
+  private final SeriesCache cache;
+  private final BatchJudgement judgement;
+  private final WritePipeline writes;
+  private final Checkpoint checkpoint;
   private final PendingObservationRepository pending;
-  private final LastObservationRepository lastObservations;
-  private final EvaluationPublisher publisher;
   private final ObjectMapper mapper;
   private final Clock clock;
+  private CompletableFuture<Set<String>> lastWrite = CompletableFuture.completedFuture(Set.of());
 
-  public EvaluationService(Pool pool, MetricRepository metrics, EvaluationRepository evaluations,
-      PendingObservationRepository pending, LastObservationRepository lastObservations,
-      EvaluationPublisher publisher, ObjectMapper mapper, Clock clock) {
-    this.pool = pool;
-    this.metrics = metrics;
-    this.evaluations = evaluations;
+  public EvaluationService(MetricCatalog catalog, SeriesCache cache, BatchJudgement judgement, WritePipeline writes,
+      Checkpoint checkpoint, PendingObservationRepository pending, ObjectMapper mapper, Clock clock) {
+    this.catalog = catalog;
+    this.cache = cache;
+    this.judgement = judgement;
+    this.writes = writes;
+    this.checkpoint = checkpoint;
     this.pending = pending;
-    this.lastObservations = lastObservations;
-    this.publisher = publisher;
     this.mapper = mapper;
     this.clock = clock;
   }
 
-  /** Judges one observation; json is the observation as received, kept if its definition is not known yet. */
-  public Uni<Void> judge(ObservationEvent observation, String json) {
-    Uni<Void> beat = observation.dimension() != null
-        ? Uni.createFrom().voidItem()
-        : lastObservations.record(observation.metricId(), observation.id(), observation.windowEnd(), now());
-    return beat.chain(() -> metrics.find(observation.metricId()))
-        .chain(metric -> metric != null ? evaluate(observation, metric) : awaitDefinition(observation, json));
+  /**
+   * Judges observations in arrival order (each with the JSON it arrived as, kept if its definition is unknown). It
+   * completes once they are judged and the previous batch is written, so one write overlaps the next judging; next
+   * holds the offsets after the batch, committed by the checkpoint that covers it.
+   */
+  public Uni<Void> judge(List<Written<ObservationEvent>> arrivals, Map<TopicPartition, Long> next) {
+    return lane.submit(() -> {
+      CompletableFuture<Set<String>> previous = lastWrite;
+      return judgeInLane(arrivals, Set.of(), next)
+          .chain(() -> checkpoint.due() ? checkpointInLane() : Uni.createFrom().voidItem())
+          .chain(() -> Uni.createFrom().completionStage(previous))
+          .replaceWithVoid();
+    });
   }
 
-  /** Judges, oldest first, the observations of a metric that arrived before its definition. */
-  public Uni<Void> judgePending(Metric metric) {
-    return pending.list(metric.metricId())
-        .onItem().transformToMulti(payloads -> Multi.createFrom().iterable(payloads))
-        .onItem().transformToUniAndConcatenate(json -> {
-          ObservationEvent observation = read(json);
-          return evaluate(observation, metric).chain(() -> pending.delete(observation.id()));
+  /** A definition is in force: later batches use it, and observations that waited for it are judged now. */
+  public Uni<Void> definitionChanged(Metric metric) {
+    // Checkpoint first: the metric's states are read back under the new definition (settings, period).
+    return lane.submit(() -> checkpointInLane().chain(() -> {
+      catalog.put(metric);
+      cache.evictMetric(metric.metricId());
+      return pending.list(metric.metricId());
+    }).chain(payloads -> {
+      List<Written<ObservationEvent>> waiting = new ArrayList<>();
+      Set<String> ids = new LinkedHashSet<>();
+      for (String json : payloads) {
+        ObservationEvent observation = read(json);
+        waiting.add(new Written<>(observation, json));
+        ids.add(observation.id());
+      }
+      return waiting.isEmpty() ? Uni.createFrom().voidItem()
+          : judgeInLane(waiting, ids, Map.of()).chain(this::checkpointInLane);
+    }));
+  }
+
+  public Uni<Void> definitionRemoved(String metricId) {
+    return lane.submit(() -> checkpointInLane().invoke(() -> {
+      catalog.remove(metricId);
+      cache.evictMetric(metricId);
+    }));
+  }
+
+  /** Publishes the stale verdict for a metric that stopped beating and moves its episode; true when it is new. */
+  public Uni<Boolean> markStale(Watched watched, int missedPeriods) {
+    Metric metric = watched.metric();
+    SeriesKey key = new SeriesKey(metric.metricId(), SeriesKey.TOTAL);
+    return lane.submit(() -> cache.load(List.of(key), Map.of(metric.metricId(), metric)).chain(states -> {
+      SeriesState state = states.get(key);
+      Instant expectedStart = watched.last().windowEnd();
+      // The silence is identified by its first missing window: later ticks of the same silence do nothing.
+      if (!state.noteStale(expectedStart)) {
+        return Uni.createFrom().item(false);
+      }
+      Instant now = now();
+      Judgement verdict = Staleness.stale(watched.last().observedAt(), expectedStart, missedPeriods);
+      EvaluationEvent event = EvaluationEvent.stale(metric, watched.last(), verdict, now);
+      BatchOutcome out = new BatchOutcome();
+      judgement.stale(metric, key, state, event, now, out);
+      cache.moved(key, state);
+      CompletableFuture<Set<String>> written = write(out, now, Map.of());
+      return checkpointInLane().chain(() -> Uni.createFrom().completionStage(written))
+          .map(fresh -> fresh.contains(event.id()));
+    }));
+  }
+
+  /** Runs a checkpoint now (also run when due, on a timer and at shutdown). */
+  public Uni<Void> checkpoint() {
+    return lane.submit(this::checkpointInLane);
+  }
+
+  /** Runs a checkpoint if one is due (the timer's call: the last batches of a quiet period get covered too). */
+  public Uni<Void> checkpointIfDue() {
+    return lane.submit(() -> checkpoint.due() ? checkpointInLane() : Uni.createFrom().voidItem());
+  }
+
+  /** What a graceful restart does: checkpoint, then forget every definition and state held in memory. */
+  public Uni<Void> restart() {
+    return lane.submit(() -> checkpointInLane().invoke(() -> {
+      checkpoint.forget();
+      catalog.forget();
+    }));
+  }
+
+  // States are written only after the writes of the batches they include: a replay must find those written.
+  private Uni<Void> checkpointInLane() {
+    return writes.drained().chain(() -> {
+      if (writes.broken() != null) {
+        checkpoint.forget();
+        catalog.forget();
+        return Uni.createFrom().failure(writes.broken());
+      }
+      return checkpoint.run();
+    });
+  }
+
+  private Uni<Void> judgeInLane(List<Written<ObservationEvent>> arrivals, Set<String> pendingDone,
+      Map<TopicPartition, Long> next) {
+    if (writes.broken() != null) {
+      // The memory went past what could be written: drop it and fail, so the channel stops and a restart replays.
+      checkpoint.forget();
+      catalog.forget();
+      return Uni.createFrom().failure(writes.broken());
+    }
+    Set<String> metricIds = new LinkedHashSet<>();
+    arrivals.forEach(a -> metricIds.add(a.event().metricId()));
+    return catalog.resolve(metricIds)
+        .chain(metrics -> {
+          Set<SeriesKey> keys = new LinkedHashSet<>();
+          for (Written<ObservationEvent> a : arrivals) {
+            if (metrics.containsKey(a.event().metricId())) {
+              keys.add(SeriesKey.of(a.event().metricId(), a.event().dimension()));
+            }
+          }
+          return cache.load(keys, metrics)
+              // Judging and writing JSON is CPU work: off the event loop.
+              .emitOn(Infrastructure.getDefaultWorkerPool())
+              .map(states -> {
+                long started = System.nanoTime();
+                BatchOutcome out = new BatchOutcome();
+                out.pendingDone.addAll(pendingDone);
+                judgement.judge(arrivals, metrics, states, now(), out);
+                out.moved.forEach(cache::moved);
+                Log.debugf("Batch judged observations=%d loaded=%d ms=%.1f", (Object) arrivals.size(), keys.size(),
+                    (System.nanoTime() - started) / 1e6);
+                return out;
+              });
         })
-        .collect().last()
+        .invoke(out -> write(out, now(), next))
         .replaceWithVoid();
   }
 
-  /** Publishes the stale verdict for a metric that stopped beating; true when it is new. */
-  public Uni<Boolean> markStale(Watched watched, int missedPeriods) {
-    Judgement judgement = Staleness.stale(watched.last().observedAt(), watched.last().windowEnd(), missedPeriods);
-    return publishOnce(EvaluationEvent.stale(watched.metric(), watched.last(), judgement, now()));
-  }
-
-  private Uni<Void> awaitDefinition(ObservationEvent observation, String json) {
-    return pending.store(observation.id(), observation.metricId(), json, now())
-        .chain(() -> evaluate(observation, null))
-        // The definition may have been stored meanwhile: both paths write, then read, so one of them sees the
-        // other and judges the waiting observation (a double judgement is harmless, the id is the same).
-        .chain(() -> metrics.find(observation.metricId()))
-        .chain(metric -> metric == null ? Uni.createFrom().voidItem() : judgePending(metric));
-  }
-
-  private Uni<Void> evaluate(ObservationEvent observation, Metric metric) {
-    Judgement judgement = Judge.judge(reading(observation), metric == null ? null : metric.criteria());
-    return publishOnce(EvaluationEvent.judged(observation, metric, judgement, now())).replaceWithVoid();
-  }
-
-  /**
-   * Inserts the evaluation and, only when the row is new, publishes it before the transaction commits: a failed
-   * send rolls the row back so a redelivery retries it, and a replay finds the row and publishes nothing.
-   */
-  private Uni<Boolean> publishOnce(EvaluationEvent event) {
-    String json = write(event);
-    return pool.withTransaction(connection -> evaluations.insert(connection, event, json)
-        .call(inserted -> inserted ? publisher.publish(event, json) : Uni.createFrom().voidItem()))
-        .invoke(inserted -> Log.debugf("Evaluation metricId=%s observationId=%s status=%s new=%s",
-            event.metricId(), event.observationId(), event.status(), inserted));
-  }
-
-  private static Reading reading(ObservationEvent observation) {
-    ObservationError error = observation.error();
-    String message = error == null ? null
-        : error.sqlState() == null ? error.message() : error.message() + " (sqlState " + error.sqlState() + ")";
-    return new Reading(Outcome.fromWire(observation.status()), observation.value(), message);
+  private CompletableFuture<Set<String>> write(BatchOutcome out, Instant now, Map<TopicPartition, Long> next) {
+    lastWrite = writes.enqueue(out, now, next);
+    return lastWrite;
   }
 
   private ObservationEvent read(String json) {
     try {
       return mapper.readValue(json, ObservationEvent.class);
-    } catch (JsonProcessingException e) {
+    } catch (Exception e) {
       throw new IllegalStateException("stored observation is not readable", e);
-    }
-  }
-
-  private String write(EvaluationEvent event) {
-    try {
-      return mapper.writeValueAsString(event);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("evaluation cannot be written as JSON", e);
     }
   }
 

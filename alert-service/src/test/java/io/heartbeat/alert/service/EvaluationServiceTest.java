@@ -87,7 +87,7 @@ class EvaluationServiceTest {
   }
 
   @Test
-  void shouldJudgeEachDimensionAndCarryIt() {
+  void shouldJudgeEachDimensionByItsBandOnlyAndCarryIt() {
     String metricId = Fixtures.metricId("dim");
     String version = define(metricId, "higher_is_better", 55.0, 50.0);
     ObjectNode slice = Fixtures.observation(metricId, version, DAY_ONE, DAY, "ok", 20.0, "customer", "acme");
@@ -95,9 +95,37 @@ class EvaluationServiceTest {
 
     JsonNode evaluation = kafka.awaitEvaluation(of(Fixtures.id(slice), version));
 
-    assertEquals("red", evaluation.get("status").asText());
+    // 20 is below the total's alert_value, but thresholds belong to the total: a dimension has only its band.
+    assertEquals("unknown", evaluation.get("status").asText());
+    assertEquals("dimension judged by its band only (thresholds belong to the metric total); anomaly band disabled:"
+        + " unknown", evaluation.get("rule").asText());
     assertEquals("customer", evaluation.at("/dimension/kind").asText());
     assertEquals("acme", evaluation.at("/dimension/value").asText());
+    assertEquals(55.0, evaluation.at("/thresholds/normValue").asDouble());
+  }
+
+  @Test
+  void shouldCarryTypicalChangeAndBenchmarkDistance() {
+    String metricId = Fixtures.metricId("explain");
+    String version = Fixtures.version(metricId, "v1");
+    kafka.sendDefinition(metricId, Fixtures.amend(
+        Fixtures.definition(metricId, version, "higher_is_better", 55.0, 50.0, "1d", DAY),
+        d -> d.put("benchmarkMean", 70.0).put("benchmarkStddev", 5.0)));
+    MetricTable.awaitVersion(pool, metricId, version);
+    observe(metricId, version, 0, "ok", 60.0);
+    observe(metricId, version, 1, "ok", 80.0);
+    String third = observe(metricId, version, 2, "ok", 90.0);
+
+    JsonNode evaluation = kafka.awaitEvaluation(of(third, version));
+
+    assertEquals(70.0, evaluation.at("/typical/mean").asDouble(), 1e-9);
+    assertEquals(Math.sqrt(200), evaluation.at("/typical/stddev").asDouble(), 1e-9);
+    assertEquals(2, evaluation.at("/typical/windows").asInt());
+    assertEquals(80.0, evaluation.at("/change/previous").asDouble());
+    assertEquals(10.0, evaluation.at("/change/absolute").asDouble(), 1e-9);
+    assertEquals(12.5, evaluation.at("/change/percent").asDouble(), 1e-9);
+    assertEquals(4.0, evaluation.at("/benchmark/distance").asDouble(), 1e-9);
+    assertTrue(evaluation.get("band").isNull(), "anomaly band disabled for this metric");
   }
 
   @Test

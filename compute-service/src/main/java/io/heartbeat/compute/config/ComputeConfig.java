@@ -1,6 +1,7 @@
 package io.heartbeat.compute.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -21,7 +22,7 @@ public interface ComputeConfig {
   @WithDefault("24h")
   Duration maxLookback();
 
-  /** How many metrics compute at the same time. */
+  /** How many value_sql queries run at the same time (schedule and backfill together). */
   @WithDefault("8")
   int maxConcurrency();
 
@@ -32,4 +33,29 @@ public interface ComputeConfig {
   /** How many windows one metric computes per pass, so a long catch-up does not hold a slot for long. */
   @WithDefault("60")
   int windowsPerPass();
+
+  /**
+   * A claimed window not acknowledged by the broker after this long is republished from its stored payload
+   * (its instance died or lost Kafka); younger ones are left to the instance that claimed them.
+   */
+  @WithDefault("30s")
+  Duration republishAfter();
+
+  /** Name written to compute.window_run.computed_by; defaults to host name and process id. */
+  Optional<String> instanceId();
+
+  /** Backfill of historical windows. */
+  Backfill backfill();
+
+  /** Limits of {@code POST /api/backfill} jobs. */
+  interface Backfill {
+
+    /** Windows one instance computes per second for backfills, so history never starves the marts database. */
+    @WithDefault("5")
+    int windowsPerSecond();
+
+    /** Largest number of windows one request may ask for. */
+    @WithDefault("100000")
+    int maxWindows();
+  }
 }

@@ -4,8 +4,9 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,36 +14,54 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.heartbeat.compute.model.ObservationEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.KafkaProducer;
 
-/** heartbeat.observations out, keyed by metricId; each Uni completes when the broker acknowledged the record. */
+/**
+ * heartbeat.observations out, keyed by metricId; each Uni completes when the broker acknowledged the record. Records
+ * go straight to the channel's producer (configured as any outgoing channel), not through the message pipeline: a
+ * tick sends a thousand at once and only needs each acknowledgement.
+ */
 @ApplicationScoped
 public class ObservationPublisher {
 
   public static final String CHANNEL = "observations";
 
-  private final MutinyEmitter<String> emitter;
+  private final KafkaClientService kafka;
+  private final String topic;
   private final ObjectMapper mapper;
+  private volatile KafkaProducer<String, String> producer;
 
-  public ObservationPublisher(@Channel(CHANNEL) MutinyEmitter<String> emitter, ObjectMapper mapper) {
-    this.emitter = emitter;
+  // The emitter declares the channel, so the connector builds its producer from mp.messaging.outgoing.observations.*.
+  public ObservationPublisher(@Channel(CHANNEL) MutinyEmitter<String> channel, KafkaClientService kafka,
+      @ConfigProperty(name = "mp.messaging.outgoing.observations.topic") String topic, ObjectMapper mapper) {
+    this.kafka = kafka;
+    this.topic = topic;
     this.mapper = mapper;
   }
 
-  /** Sends in list order (the total first); fails if any record is not acknowledged. */
-  public Uni<Void> publishAll(List<ObservationEvent> observations) {
-    return Uni.join().all(observations.stream().map(this::publish).toList()).andFailFast().replaceWithVoid();
+  /** The record value of an observation: what is sent, and what a claim keeps as payload until it is. */
+  public String json(ObservationEvent observation) {
+    try {
+      return mapper.writeValueAsString(observation);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("observation cannot be written as JSON", e);
+    }
   }
 
-  public Uni<Void> publish(ObservationEvent observation) {
-    String json;
-    try {
-      json = mapper.writeValueAsString(observation);
-    } catch (JsonProcessingException e) {
-      return Uni.createFrom().failure(e);
+  /** Sends one window's records in list order (the total first); fails if any is not acknowledged. */
+  public Uni<Void> publishAll(String metricId, List<String> records) {
+    KafkaProducer<String, String> sender = producer();
+    return Uni.join().all(records.stream().map(record -> sender.send(new ProducerRecord<>(topic, metricId, record)))
+        .toList()).andFailFast().replaceWithVoid();
+  }
+
+  private KafkaProducer<String, String> producer() {
+    KafkaProducer<String, String> current = producer;
+    if (current == null) {
+      current = kafka.getProducer(CHANNEL);
+      producer = current;
     }
-    Message<String> message = Message.of(json)
-        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(observation.metricId()).build());
-    return emitter.sendMessage(message);
+    return current;
   }
 }

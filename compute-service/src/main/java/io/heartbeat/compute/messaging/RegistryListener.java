@@ -47,7 +47,7 @@ public class RegistryListener {
       if (event.metricId() == null || event.type() == null) {
         return skip(record, "metricId or type missing");
       }
-      applied = sync.apply(event);
+      applied = sync.apply(event, record.partition());
     }
     // A database hiccup is retried; when it lasts, the failure stops the channel and readiness goes DOWN
     // rather than silently losing a definition.

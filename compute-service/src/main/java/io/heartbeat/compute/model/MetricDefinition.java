@@ -7,8 +7,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * The part of a metric definition compute-service acts on. {@code statementTimeoutSeconds} is optional and not
- * (yet) in the v1 contract; without it the configured default applies.
+ * The part of a metric definition compute-service acts on. {@code statementTimeoutSeconds} is optional (the
+ * registry fills it from a file's {@code -- statement_timeout:} line); without it {@code compute.statement-timeout}
+ * applies.
  */
 @RegisterForReflection
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -4,7 +4,10 @@ import java.time.Instant;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** A metric in force as the REST API shows it, with the next window the schedule will compute. */
+/**
+ * A metric in force as the REST API shows it, with the next window the schedule will compute and the
+ * heartbeat.registry partition that decides which instance computes it.
+ */
 @RegisterForReflection
 public record MetricView(
     String metricId,
@@ -15,5 +18,6 @@ public record MetricView(
     Instant lastWindowEnd,
     Instant nextWindowStart,
     Instant nextWindowEnd,
-    Instant nextDueAt) {
+    Instant nextDueAt,
+    Integer registryPartition) {
 }

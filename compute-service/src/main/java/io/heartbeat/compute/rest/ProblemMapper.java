@@ -6,7 +6,14 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.heartbeat.compute.backfill.BackfillRejected;
 import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 
 /** Every HTTP error as application/problem+json (RFC 9457); a 500 never carries a stack trace. */
 public class ProblemMapper {
@@ -20,6 +27,27 @@ public class ProblemMapper {
   }
 
   @ServerExceptionMapper
+  public Response backfillRejected(BackfillRejected e, UriInfo uri) {
+    return problem(e.status(), e.getMessage(), uri);
+  }
+
+  // MismatchedInputException named too: Quarkus' own mapper for it would otherwise answer plain JSON.
+  @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
+  public Response unreadableBody(JsonProcessingException e, UriInfo uri) {
+    return problem(400, "the body is not valid JSON for this request: " + e.getOriginalMessage(), uri);
+  }
+
+  @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+  public Response unauthorized(RuntimeException e, UriInfo uri) {
+    return problem(401, "a bearer token is required: expected 'Authorization: Bearer <JWT>'", uri);
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e, UriInfo uri) {
+    return problem(403, "the token's roles do not allow this: expected operator or admin", uri);
+  }
+
+  @ServerExceptionMapper
   public Response unexpected(Exception e, UriInfo uri) {
     Log.errorf(e, "request failed path=%s", uri.getPath());
     return problem(500, "The server could not handle the request; see its log.", uri);
@@ -27,7 +55,8 @@ public class ProblemMapper {
 
   private static Response problem(int status, String detail, UriInfo uri) {
     Response.Status known = Response.Status.fromStatusCode(status);
-    String title = known == null ? "HTTP " + status : known.getReasonPhrase();
+    String title = status == 422 ? "Unprocessable Content" : known == null ? "HTTP " + status
+        : known.getReasonPhrase();
     return Response.status(status)
         .type(PROBLEM_JSON)
         .entity(new Problem("about:blank", title, status, detail, uri.getPath()))

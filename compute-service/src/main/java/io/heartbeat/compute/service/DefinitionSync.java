@@ -30,7 +30,8 @@ public class DefinitionSync {
     this.mapper = mapper;
   }
 
-  public Uni<Void> apply(MetricDefinitionEvent event) {
+  /** {@code partition}: the heartbeat.registry partition the event came on, which decides the computing instance. */
+  public Uni<Void> apply(MetricDefinitionEvent event, int partition) {
     if (event.removesMetric()) {
       return remove(event.metricId(), event.type() + "/" + event.state());
     }
@@ -41,10 +42,12 @@ public class DefinitionSync {
     }
     return pool.withTransaction(connection -> metrics.findForUpdate(connection, event.metricId())
         .chain(existing -> DefinitionChange.next(existing.orElse(null), event, Instant.now())
-            .map(next -> metrics.save(connection, next).invoke(() -> Log.infof(
-                "definition in force metric=%s version=%s state=%s effectiveFrom=%s", next.metricId(),
-                next.version(), next.state(), next.effectiveFrom() == null ? "now" : next.effectiveFrom())))
-            .orElseGet(() -> Uni.createFrom().voidItem())));
+            .map(next -> metrics.save(connection, next, partition).invoke(() -> Log.infof(
+                "definition in force metric=%s version=%s state=%s effectiveFrom=%s partition=%d", next.metricId(),
+                next.version(), next.state(), next.effectiveFrom() == null ? "now" : next.effectiveFrom(),
+                partition)))
+            // A replay changes nothing but may come on another partition (the topic was resized).
+            .orElseGet(() -> metrics.assignPartition(connection, event.metricId(), partition))));
   }
 
   /** A tombstone or a removal: the metric stops being computed; its window history stays. */

@@ -46,6 +46,6 @@ public class MetricOverview {
     PlannedWindow next = WindowPlan.next(metric, now, config.maxLookback());
     return new MetricView(metric.metricId(), metric.state(), next.definition().version(),
         next.definition().definition().period(), metric.activeSince(), metric.lastRunEnd(), next.window().start(),
-        next.window().end(), next.window().end().plus(config.settleDelay()));
+        next.window().end(), next.window().end().plus(config.settleDelay()), metric.registryPartition());
   }
 }

@@ -17,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -38,6 +39,11 @@ public class ValueQuery {
   }
 
   public Uni<QueryResult> run(MetricDefinition definition, Window window) {
+    return marts.withConnection(connection -> run(connection, definition, window));
+  }
+
+  /** On a given connection: the tests use it to show that nothing a query sets outlives its window. */
+  Uni<QueryResult> run(SqlConnection connection, MetricDefinition definition, Window window) {
     NamedParameters.Positional sql;
     try {
       sql = NamedParameters.toPositional(definition.valueSql());
@@ -50,13 +56,15 @@ public class ValueQuery {
       Instant bound = NamedParameters.WINDOW_START.equals(name) ? window.start() : window.end();
       bounds.addOffsetDateTime(bound.atOffset(ZoneOffset.UTC));
     }
-    return marts.withConnection(connection -> connection.query("BEGIN READ ONLY").execute()
-            // statement_timeout takes no bind parameter; the value is a number from config, never from the SQL.
-            .chain(() -> connection.query("SET LOCAL statement_timeout = " + timeout.toMillis()).execute())
-            .chain(() -> connection.preparedQuery(sql.sql()).execute(bounds))
-            .call(() -> connection.query("COMMIT").execute())
-            // The pool hands the connection on as it is: never leave it inside an aborted transaction.
-            .onFailure().call(() -> connection.query("ROLLBACK").execute().onFailure().recoverWithNull()))
+    // One round trip for both. statement_timeout takes no bind parameter; the value is a number from config or the
+    // definition's integer, never text from the SQL.
+    return connection.query("BEGIN READ ONLY; SET LOCAL statement_timeout = " + timeout.toMillis()).execute()
+        .chain(() -> connection.preparedQuery(sql.sql()).execute(bounds))
+        // ROLLBACK, not COMMIT: a read-only transaction has nothing to keep, and rolling back also undoes any
+        // session setting the query made with set_config(..., false), so it never reaches the next metric.
+        .call(() -> connection.query("ROLLBACK").execute())
+        // The pool hands the connection on as it is: never leave it inside an aborted transaction.
+        .onFailure().call(() -> connection.query("ROLLBACK").execute().onFailure().recoverWithNull())
         .map(ValueQuery::reduce)
         .ifNoItem().after(timeout.plus(CLIENT_GRACE))
         .failWith(() -> new TimeoutException("value_sql did not answer within " + timeout.toSeconds() + "s"));

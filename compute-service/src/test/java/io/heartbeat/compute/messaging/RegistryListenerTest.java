@@ -3,6 +3,7 @@ package io.heartbeat.compute.messaging;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,10 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.heartbeat.compute.DefinitionEvents;
 import io.heartbeat.compute.Fixtures;
+import io.heartbeat.compute.model.MetricSchedule;
+import io.heartbeat.compute.repository.MetricRepository;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** heartbeat.registry through real Kafka into compute.metric: removals, invalid files, poison, replays. */
@@ -23,6 +28,9 @@ import io.quarkus.test.junit.QuarkusTest;
 class RegistryListenerTest {
 
   private static final String SQL = "select 1 as value where :window_start < :window_end";
+
+  @Inject
+  MetricRepository metrics;
 
   @Test
   void shouldSkipPoisonMessageAndKeepConsuming() throws Exception {
@@ -32,6 +40,34 @@ class RegistryListenerTest {
     DefinitionEvents.defined(metricId, SQL).publish();
 
     awaitMetric(metricId, true);
+  }
+
+  @Test
+  void shouldRecordRegistryPartitionThatDecidesComputingInstance() throws Exception {
+    String metricId = Fixtures.metricId("partition");
+    int partition = DefinitionEvents.defined(metricId, SQL).publish();
+
+    awaitMetric(metricId, true);
+
+    assertEquals(partition, metric(metricId).orElseThrow().get("registryPartition"));
+    assertEquals(partition, Fixtures.queryValue(
+        "select registry_partition from compute.metric where metric_id = ?", metricId));
+  }
+
+  @Test
+  void shouldKeepEachMetricsOwnStatementTimeout() throws Exception {
+    String bounded = Fixtures.metricId("timeout");
+    String unbounded = Fixtures.metricId("default");
+    DefinitionEvents.defined(bounded, SQL).timeoutSeconds(3).publish();
+    DefinitionEvents.defined(unbounded, SQL).publish();
+    awaitMetric(bounded, true);
+    awaitMetric(unbounded, true);
+
+    // As the schedule reads them for every tick.
+    MetricSchedule withTimeout = metrics.schedule(bounded).await().atMost(Duration.ofSeconds(5)).orElseThrow();
+    MetricSchedule withoutTimeout = metrics.schedule(unbounded).await().atMost(Duration.ofSeconds(5)).orElseThrow();
+    assertEquals(3, withTimeout.current().definition().statementTimeoutSeconds());
+    assertNull(withoutTimeout.current().definition().statementTimeoutSeconds(), "compute.statement-timeout applies");
   }
 
   @Test

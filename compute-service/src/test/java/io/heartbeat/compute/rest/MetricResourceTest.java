@@ -106,7 +106,8 @@ class MetricResourceTest {
     given().queryParam("format", "json").get("/q/openapi").then()
         .statusCode(200)
         .body(containsString("/api/metrics"))
-        .body(containsString("/api/metrics/{id}/windows"));
+        .body(containsString("/api/metrics/{id}/windows"))
+        .body(containsString("/api/backfill/{id}"));
   }
 
   @Test

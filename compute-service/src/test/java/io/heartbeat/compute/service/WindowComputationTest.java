@@ -12,11 +12,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,8 +34,13 @@ import io.heartbeat.compute.DefinitionEvents;
 import io.heartbeat.compute.EventSchemas;
 import io.heartbeat.compute.Fixtures;
 import io.heartbeat.compute.ObservationTopic;
+import io.heartbeat.compute.model.MetricDefinition;
+import io.heartbeat.compute.model.VersionedDefinition;
+import io.heartbeat.compute.model.WindowRun;
+import io.heartbeat.compute.schedule.PlannedWindow;
 import io.heartbeat.compute.schedule.WindowClock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
 
 /** End to end through real Kafka and PostgreSQL: definition in, value_sql on the marts, observations out. */
 @QuarkusTest
@@ -41,6 +49,9 @@ class WindowComputationTest {
   private static final Duration MINUTE = Duration.ofMinutes(1);
   private static final String VERSION = "0123456789abcdef";
   private static ObservationTopic topic;
+
+  @Inject
+  WindowComputation computation;
 
   @BeforeAll
   static void openTopic() {
@@ -196,6 +207,22 @@ class WindowComputationTest {
         assertEquals(1, rows.getInt(1));
       }
     }
+  }
+
+  @Test
+  void shouldPublishWindowOnceWhenTwoComputationsRace() {
+    String metricId = Fixtures.metricId("race");
+    PlannedWindow planned = new PlannedWindow(WindowClock.lastClosed(Instant.now().minus(Duration.ofHours(1)), MINUTE),
+        new VersionedDefinition(VERSION, new MetricDefinition("1m", 60, "select 3 as value from pg_sleep(0.2)", null,
+            null)));
+
+    // As two instances during a rebalance: both run the query, only the claim that wins publishes.
+    List<Optional<WindowRun>> outcomes = Uni.join().all(computation.compute(metricId, planned),
+        computation.compute(metricId, planned)).andFailFast().await().atMost(Duration.ofSeconds(20));
+
+    assertEquals(1, outcomes.stream().filter(Optional::isPresent).count(), outcomes.toString());
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).pollInSameThread()
+        .until(() -> topic.observations(metricId).size() == 1);
   }
 
   @Test

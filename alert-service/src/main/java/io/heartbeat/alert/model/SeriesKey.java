@@ -1,0 +1,15 @@
+package io.heartbeat.alert.model;
+
+/** One judged series: a metric total (series "*") or one dimension value ("customer=acme"), as in observation ids. */
+public record SeriesKey(String metricId, String series) {
+
+  public static final String TOTAL = "*";
+
+  public static SeriesKey of(String metricId, Dimension dimension) {
+    return new SeriesKey(metricId, dimension == null ? TOTAL : dimension.kind() + "=" + dimension.value());
+  }
+
+  public boolean total() {
+    return TOTAL.equals(series);
+  }
+}

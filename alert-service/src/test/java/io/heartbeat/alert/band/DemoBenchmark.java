@@ -1,0 +1,98 @@
+package io.heartbeat.alert.band;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * The band on demo-like heartbeats (see {@link DemoSeries}) with the demo metrics' settings (sensitivity 3, trigger
+ * 3, recovery 5, one day of history): pages over four weeks without incident, the delay until a 50 % drop fires,
+ * and whether a past outage drags the band down; a rolling one-hour mean +- 3 sigma band with the same trigger is
+ * the baseline in the same run. Not a test: run it with alert-service/bench/demo.sh [seeds].
+ */
+public final class DemoBenchmark {
+
+  static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
+  static final int WEEK = 7 * 24 * 60;
+  static final int JUDGED_WEEKS = 4;
+  static final int TRIGGER = 3;
+  static final int RECOVERY = 5;
+  static final int DROP_MINUTES = 120;
+  static final String FLAGSHIP = "all_inbox_activity";
+
+  private DemoBenchmark() {
+  }
+
+  public static void main(String[] args) {
+    int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+    long started = System.nanoTime();
+    long observations = 0;
+    int pages = 0;
+    int ratioPages = 0;
+    int warmupPages = 0;
+    int baselinePages = 0;
+    List<String> pageLog = new ArrayList<>();
+    DemoDrops drops = new DemoDrops();
+    for (int seed = 1; seed <= seeds; seed++) {
+      for (DemoSeries metric : DemoSeries.METRICS) {
+        DemoRun run = new DemoRun(metric, new SplittableRandom(seed * 1000L + metric.metric().hashCode()));
+        // Week 0 is history the band learns (weekly seasonality judges nothing before it saw a whole week); the
+        // next four weeks are judged.
+        for (int minute = 0; minute < (JUDGED_WEEKS + 1) * WEEK; minute++) {
+          DemoRun.Tick tick = run.tick(minute, 1.0);
+          if (tick.paged()) {
+            if (minute < WEEK) {
+              warmupPages++;
+            } else {
+              pages++;
+              ratioPages += metric.ratio() ? 1 : 0;
+              pageLog.add(metric.metric() + " seed " + seed + " at " + tick.at());
+            }
+          }
+          if (tick.baselinePaged() && minute >= WEEK) {
+            baselinePages++;
+          }
+        }
+        observations += (JUDGED_WEEKS + 1) * WEEK;
+        if (!metric.ratio()) {
+          observations += drops.measure(metric, run, seed);
+        }
+      }
+    }
+    DemoOutage outage = DemoOutage.measure(seeds);
+    double seconds = (System.nanoTime() - started) / 1e9;
+
+    pageLog.stream().limit(20).forEach(p -> System.out.println("page: " + p));
+    System.out.printf(Locale.ROOT, "%d metrics x %d seeds x %d judged weeks: band pages %d (warm-up week %d),"
+        + " rolling-hour baseline pages %d%n", DemoSeries.METRICS.size(), seeds, JUDGED_WEEKS, pages, warmupPages,
+        baselinePages);
+    drops.print();
+    outage.print();
+    System.out.printf(Locale.ROOT, "%d observations in %.1f s (%.0f observations/s, band and baseline)%n",
+        observations, seconds, observations / seconds);
+    DemoDrops.Summary flagship = drops.summary(FLAGSHIP);
+    DemoDrops.Summary detectable = drops.summaryDetectable();
+    DemoDrops.Summary baseline = drops.baselineSummary(FLAGSHIP);
+    System.out.printf(Locale.ROOT, "RESULT band_demo false_pages=%d heartbeat_false_pages=%d ratio_false_pages=%d"
+        + " weeks=%d series=%d seeds=%d trigger=%d goal=%d drop_delay_windows=%s drop_within_goal=%.2f"
+        + " detectable_drop_delay_windows=%s detectable_within_goal=%.2f baseline_false_pages=%d"
+        + " baseline_drop_within_goal=%.2f outage_false_pages=%d outage_drag=%.3f outage_drag_min=%.3f%n", pages,
+        pages - ratioPages, ratioPages, JUDGED_WEEKS, DemoSeries.METRICS.size(), seeds, TRIGGER, TRIGGER + 1,
+        DemoDrops.show(flagship.median()), flagship.withinGoal(), DemoDrops.show(detectable.median()),
+        detectable.withinGoal(), baselinePages, baseline.withinGoal(), outage.falsePages(), outage.drag(),
+        outage.minDrag());
+  }
+
+  static int percentile(int[] sorted, double share) {
+    return sorted.length == 0 ? -1 : sorted[Math.min(sorted.length - 1, (int) Math.floor(share * sorted.length))];
+  }
+
+  static int[] sorted(List<Integer> values) {
+    int[] array = values.stream().mapToInt(Integer::intValue).toArray();
+    Arrays.sort(array);
+    return array;
+  }
+}
