@@ -49,33 +49,19 @@ public class StartupSync {
   }
 
   private void run() {
-    if (atStart) {
+    if (!watch) {
       syncUntilDone();
+      return;
     }
-    if (watch) {
-      watchFolder(sync.folder());
-    }
-  }
-
-  private void syncUntilDone() {
-    long backoff = 500;
-    while (running) {
-      try {
-        sync.sync();
-        return;
-      } catch (RuntimeException e) {
-        Log.warnf("registry sync failed, retrying in %d ms: %s", backoff, e.getMessage());
-        sleep(backoff);
-        backoff = Math.min(backoff * 2, 15_000);
-      }
-    }
-  }
-
-  private void watchFolder(Path folder) {
+    Path folder = sync.folder();
     try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
+      // Watch before the first sync: a file written between that sync and the watch would otherwise go unseen.
       folder.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
           StandardWatchEventKinds.ENTRY_DELETE);
       Log.infof("watching metrics folder path=%s", folder);
+      if (atStart) {
+        syncUntilDone();
+      }
       while (running) {
         WatchKey key = watcher.take();
         // Editors write a file in several steps: wait for the folder to settle, then sync once.
@@ -91,6 +77,23 @@ public class StartupSync {
     } catch (IOException e) {
       Log.errorf("cannot watch metrics folder path=%s: %s (sync still runs at start and on POST /api/registry/sync)",
           folder, e.getMessage());
+      if (atStart) {
+        syncUntilDone();
+      }
+    }
+  }
+
+  private void syncUntilDone() {
+    long backoff = 500;
+    while (running) {
+      try {
+        sync.sync();
+        return;
+      } catch (RuntimeException e) {
+        Log.warnf("registry sync failed, retrying in %d ms: %s", backoff, e.getMessage());
+        sleep(backoff);
+        backoff = Math.min(backoff * 2, 15_000);
+      }
     }
   }
 
