@@ -14,7 +14,6 @@ package io.heartbeat.alert.band;
 public record BandSettings(double sensitivity, int minHistoryWindows, long periodSeconds, Seasonality seasonality,
     int shiftWindows, boolean waitForWeek) {
 
-  public static final double DEFAULT_SENSITIVITY = 3.0;
   static final long HOUR = 3600;
   static final long DAY = 86_400;
 

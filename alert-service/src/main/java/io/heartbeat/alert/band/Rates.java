@@ -18,9 +18,10 @@ record Rates(double offset, double level, double hourly, double fine, double wee
     return new Rates(1 - Math.exp(-period / (tuning.offsetHours() * BandSettings.HOUR)), 1 / (perDay * days),
         1 / (perHour * days), 1 / (perFine * days), 1 / (perHour * weeks), 1 / (perDay * days),
         weekly ? 1 / (perHour * weeks) : 1 / (perHour * days),
-        // A tail (1 % of residuals) settles within about a week of windows, at most 10 % a step.
+        // A tail (0.1 % of residuals) settles within about a week of windows, at most 10 % a step.
         Math.min(0.1, 1 / (Predictor.TAIL * perDay * 7)),
-        // A slot re-learns once it was off on every visit of a whole day (a week) and on the next visit too.
+        // A slot re-learns once isolated far values hit it on a whole cycle of visits and the next one: in practice
+        // a fine slot two days running (spikes that stopped); hour slots follow a change through their offset.
         limit(perHour), limit(perFine), limit(perHour), (int) Math.round(perHour), (int) Math.round(perFine));
   }
 

@@ -25,10 +25,6 @@ final class SlotMeans {
     this.misses = misses;
   }
 
-  boolean seen(int slot) {
-    return counts[slot] > 0;
-  }
-
   double mean(int slot) {
     return means[slot];
   }

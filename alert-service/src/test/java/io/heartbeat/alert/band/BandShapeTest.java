@@ -19,9 +19,9 @@ class BandShapeTest {
     Synthetic week = new Synthetic(12, 5, true);
     for (int w = 0; w < 4 * Synthetic.WEEK; w++) {
       flat.learn(Synthetic.at(w), 100 + noise.gaussian() * 5);
-      // High from 09:05 to 18:05 every day: edges inside an hour, only the fine profile has them.
+      // High for half an hour from 09:05 every day: a shape inside an hour, only the fine profile has it.
       int ofDay = w % Synthetic.DAY;
-      square.learn(Synthetic.at(w), (ofDay >= 109 && ofDay < 217 ? 80 : 20) + noise.gaussian());
+      square.learn(Synthetic.at(w), (ofDay >= 109 && ofDay < 115 ? 80 : 20) + noise.gaussian());
       weekly.learn(Synthetic.at(w), week.value(w));
     }
     int next = 4 * Synthetic.WEEK + 100;

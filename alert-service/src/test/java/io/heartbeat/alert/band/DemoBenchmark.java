@@ -64,6 +64,7 @@ public final class DemoBenchmark {
     }
     DemoOutage outage = DemoOutage.measure(seeds);
     double seconds = (System.nanoTime() - started) / 1e9;
+    BandFootprint footprint = BandFootprint.measure();
 
     pageLog.stream().limit(20).forEach(p -> System.out.println("page: " + p));
     System.out.printf(Locale.ROOT, "%d metrics x %d seeds x %d judged weeks: band pages %d (warm-up week %d),"
@@ -71,6 +72,7 @@ public final class DemoBenchmark {
         baselinePages);
     drops.print();
     outage.print();
+    footprint.print();
     System.out.printf(Locale.ROOT, "%d observations in %.1f s (%.0f observations/s, band and baseline)%n",
         observations, seconds, observations / seconds);
     DemoDrops.Summary flagship = drops.summary(FLAGSHIP);
@@ -79,11 +81,12 @@ public final class DemoBenchmark {
     System.out.printf(Locale.ROOT, "RESULT band_demo false_pages=%d heartbeat_false_pages=%d ratio_false_pages=%d"
         + " weeks=%d series=%d seeds=%d trigger=%d goal=%d drop_delay_windows=%s drop_within_goal=%.2f"
         + " detectable_drop_delay_windows=%s detectable_within_goal=%.2f baseline_false_pages=%d"
-        + " baseline_drop_within_goal=%.2f outage_false_pages=%d outage_drag=%.3f outage_drag_min=%.3f%n", pages,
+        + " baseline_drop_within_goal=%.2f outage_false_pages=%d outage_drag=%.3f outage_drag_min=%.3f"
+        + " heap_kib_per_series=%.1f state_bytes=%d observe_per_s=%.0f%n", pages,
         pages - ratioPages, ratioPages, JUDGED_WEEKS, DemoSeries.METRICS.size(), seeds, TRIGGER, TRIGGER + 1,
         DemoDrops.show(flagship.median()), flagship.withinGoal(), DemoDrops.show(detectable.median()),
         detectable.withinGoal(), baselinePages, baseline.withinGoal(), outage.falsePages(), outage.drag(),
-        outage.minDrag());
+        outage.minDrag(), footprint.heapKibPerSeries(), footprint.stateBytes(), footprint.observationsPerSecond());
   }
 
   static int percentile(int[] sorted, double share) {

@@ -57,8 +57,8 @@ record DemoOutage(int falsePages, int outagePages, double drag, double minDrag) 
   }
 
   void print() {
-    System.out.printf(Locale.ROOT, "%nthree-hour outage in judged week 2: %d pages during it, %d outside it; band a week"
-        + " later at the same hour vs a run without the outage: mean %.3f, lowest %.3f%n", outagePages, falsePages,
-        drag, minDrag);
+    System.out.printf(Locale.ROOT, "%nthree-hour outage in judged week 2: %d pages during it, %d outside it; band a"
+        + " week later at the same hour vs a run without the outage: mean %.3f, lowest %.3f%n", outagePages,
+        falsePages, drag, minDrag);
   }
 }

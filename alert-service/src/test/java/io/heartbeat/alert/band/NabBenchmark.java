@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * Runs the anomaly band over NAB data files with one configuration for all of them, writes detections in the
  * scorer's layout, runs NAB's scorer and prints the score beside the published detectors' anchors.
  * Not a test: run it with alert-service/bench/nab.sh (arguments: --nab DIR, --data DIR, --labels FILE,
- * --results DIR; -Dnab.key=value overrides one constant of {@link NabDetector} or {@link Tuning}).
+ * --results DIR; JAVA_OPTS=-Dnab.key=value overrides one constant of {@link NabDetector} or {@link Tuning} for an
+ * ablation).
  */
 public final class NabBenchmark {
 
@@ -30,7 +31,8 @@ public final class NabBenchmark {
     Path results = Path.of(options.getOrDefault("results", "target/nab-results"));
     Path anchors = Path.of(options.getOrDefault("anchors", nab.resolve("anchors.tsv").toString()));
     NabDetector detector = NabOverrides.apply(NabDetector.DEFAULT);
-    System.out.println("detector " + detector);
+    System.out.println("detector " + detector + (NabOverrides.any()
+        ? "  (-Dnab.* ablation: not the published configuration)" : ""));
 
     long started = System.nanoTime();
     long rows = 0;

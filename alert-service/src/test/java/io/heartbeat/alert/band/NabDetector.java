@@ -12,21 +12,20 @@ import java.time.Instant;
  * @param triggerMinutes the base trigger, at least three windows
  * @param weeklyFromWeeks weekly seasonality when the file spans this many weeks (NAB gives detectors the file;
  *     a week is needed to learn it and a second to use it)
+ * @param waitForWeek false: the daily models judge a weekly file's first week, since NAB scores from 15 % of each
+ *     file, which can lie inside it (the live default is true)
+ * @param aggregateMinutes the block of the second band (the series' mean per block); 0 for none
  */
 record NabDetector(double sensitivity, double triggerMinutes, int recoveryWindows, double minHistoryDays,
-    double weeklyFromWeeks, double aggregateMinutes, Tuning tuning) {
+    double weeklyFromWeeks, boolean waitForWeek, double aggregateMinutes, Tuning tuning) {
 
-  static final NabDetector DEFAULT = new NabDetector(3.0, 30, 5, 1.0, 3.0, 60, Tuning.DEFAULT);
+  static final NabDetector DEFAULT = new NabDetector(3.0, 30, 5, 1.0, 3.0, false, 60, Tuning.DEFAULT);
 
   /** Daily seasonality for periods up to an hour; weekly only when the file spans enough weeks to learn it. */
   BandSettings settingsFor(NabSeries series) {
     return settingsFor(series, series.periodSeconds());
   }
 
-  /**
-   * The daily models judge a weekly file's first week (waitForWeek false): NAB scores from 15 % of each file,
-   * which can lie inside it.
-   */
   BandSettings settingsFor(NabSeries series, long period) {
     Seasonality seasonality = BandSettings.seasonalityFor(period);
     if (seasonality == Seasonality.WEEKLY && series.spanSeconds() < weeklyFromWeeks * 7 * BandSettings.DAY) {
@@ -34,7 +33,7 @@ record NabDetector(double sensitivity, double triggerMinutes, int recoveryWindow
     }
     int minHistory = (int) Math.ceil(minHistoryDays * BandSettings.DAY / period);
     return new BandSettings(sensitivity, minHistory, period, seasonality, BandSettings.shiftWindowsFor(period),
-        Boolean.getBoolean("nab.waitForWeek"));
+        waitForWeek);
   }
 
   int triggerFor(NabSeries series) {

@@ -16,7 +16,9 @@ final class NabOverrides {
         get("scalePrior", t.scalePrior()), get("scaleFloor", t.scaleFloor()));
     return new NabDetector(get("sensitivity", d.sensitivity()), get("triggerMinutes", d.triggerMinutes()),
         (int) get("recovery", d.recoveryWindows()), get("minHistoryDays", d.minHistoryDays()),
-        get("weeklyFromWeeks", d.weeklyFromWeeks()), get("aggregateMinutes", d.aggregateMinutes()), tuning);
+        get("weeklyFromWeeks", d.weeklyFromWeeks()),
+        Boolean.parseBoolean(System.getProperty("nab.waitForWeek", Boolean.toString(d.waitForWeek()))),
+        get("aggregateMinutes", d.aggregateMinutes()), tuning);
   }
 
   static boolean any() {

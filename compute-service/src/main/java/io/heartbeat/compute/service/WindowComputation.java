@@ -165,11 +165,15 @@ public class WindowComputation {
     return new ObservationError(failure.getClass().getSimpleName() + ": " + failure.getMessage(), null);
   }
 
-  /** Connection trouble, shutdown or overload: not the metric's fault, so nothing is published. */
+  /**
+   * Connection trouble, a marts database or login that is not there (yet), shutdown or overload: not the metric's
+   * fault, so nothing is published and the window stays due.
+   */
   static boolean isTransient(Throwable failure) {
     if (failure instanceof PgException pg) {
       String state = pg.getSqlState() == null ? "" : pg.getSqlState();
-      return state.startsWith("08") || state.startsWith("53") || state.startsWith("57P");
+      return state.startsWith("08") || state.startsWith("53") || state.startsWith("57P") || state.startsWith("28")
+          || state.equals("3D000");
     }
     return failure instanceof ConnectException || failure instanceof VertxException
         || failure instanceof IOException;
