@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import io.heartbeat.alert.model.Written;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
@@ -41,8 +42,13 @@ final class KeyedSends {
             }
             return;
           }
+          int remaining = left.decrementAndGet();
+          if (remaining < 0) {
+            Log.warnf("Send acknowledged twice topic=%s remaining=%d", topic, remaining);
+            return;
+          }
           onSent.accept(event);
-          if (left.decrementAndGet() == 0) {
+          if (remaining == 0) {
             emitter.complete(null);
           }
         });

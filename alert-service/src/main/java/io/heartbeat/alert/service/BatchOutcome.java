@@ -35,6 +35,11 @@ final class BatchOutcome {
   /** The series whose state the unit moved: dirty until the next checkpoint. */
   final Map<SeriesKey, SeriesState> moved = new HashMap<>();
 
+  boolean isEmpty() {
+    return evaluations.isEmpty() && alerts.isEmpty() && episodes.isEmpty() && downtime.isEmpty()
+        && lastObservations.isEmpty() && pending.isEmpty() && pendingDone.isEmpty();
+  }
+
   /** Adds an evaluation unless the unit already holds one with its id (a duplicate delivery); false then. */
   boolean addEvaluation(Written<EvaluationEvent> evaluation) {
     if (!evaluationIds.add(evaluation.event().id())) {

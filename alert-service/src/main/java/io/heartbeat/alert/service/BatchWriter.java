@@ -55,6 +55,9 @@ public class BatchWriter {
 
   /** Writes and publishes; the item is the set of evaluation ids that were new. */
   Uni<Set<String>> write(BatchOutcome out, Instant now) {
+    if (out.isEmpty()) {
+      return Uni.createFrom().item(Set.of());
+    }
     long started = System.nanoTime();
     return pool.withTransaction(connection -> evaluations.insertAll(connection, out.evaluations)
         .invoke(() -> Log.debugf("Evaluations inserted rows=%d ms=%.1f", (Object) out.evaluations.size(),

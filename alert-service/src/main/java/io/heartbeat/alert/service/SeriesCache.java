@@ -91,10 +91,12 @@ public class SeriesCache {
     states.forEach(dirty::putIfAbsent);
   }
 
-  /** Drops the states of a metric whose definition changed (after a checkpoint): reloaded under the new one. */
+  /**
+   * Drops the states of a metric whose definition changed (after a checkpoint): reloaded under the new one. A state
+   * still dirty (its checkpoint failed) is kept: dropping it would lose what was learned since.
+   */
   void evictMetric(String metricId) {
-    clean.keySet().removeIf(key -> key.metricId().equals(metricId));
-    dirty.keySet().removeIf(key -> key.metricId().equals(metricId));
+    clean.keySet().removeIf(key -> key.metricId().equals(metricId) && !dirty.containsKey(key));
   }
 
   /** Forgets every state, as a restart would; the next batches read them back from PostgreSQL. */

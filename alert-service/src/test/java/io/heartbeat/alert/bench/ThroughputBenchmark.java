@@ -101,11 +101,15 @@ class ThroughputBenchmark {
         return published() - published0 >= data.observations();
       });
       long serviceNanos = System.nanoTime() - t0;
+      long publishedAtEnd = published() - published0;
       evaluations.checkpoint().await().atMost(Duration.ofMinutes(2));
       long checkpointNanos = System.nanoTime() - t0;
       double service = data.observations() / (serviceNanos / 1e9);
       double liveMib = oldGenAfterGc() / 1048576.0;
 
+      System.out.printf("published when done %d, after the final checkpoint %d, by status %s%n", publishedAtEnd,
+          published() - published0, meters.find("heartbeat.evaluations.published").counters().stream()
+              .map(c -> c.getId().getTag("status") + "=" + (long) c.count()).toList());
       assertEquals(data.observations(), published() - published0, "one evaluation published per observation");
       assertEquals(data.observations(), count("select count(*) from alert.evaluation where metric_id like $1"));
       assertEquals(data.series(), count("select count(*) from alert.series_state where metric_id like $1"

@@ -40,6 +40,9 @@ class ReplayTest {
   @Inject
   Pool pool;
 
+  @Inject
+  EvaluationService evaluations;
+
   @BeforeAll
   static void connect() {
     kafka = new KafkaSupport();
@@ -85,6 +88,53 @@ class ReplayTest {
     assertEquals(8, judged.at("/typical/windows").asInt());
     assertEquals("amber for 2 windows (trigger 2)",
         kafka.alerts(a -> a.get("metricId").asText().equals(metricId)).get(2).get("reason").asText());
+  }
+
+  @Test
+  void shouldJudgeIdenticallyWhenACrashReplaysFromTheLastCheckpoint() {
+    String metricId = Fixtures.metricId("crash");
+    String version = Fixtures.version(metricId, "v1");
+    kafka.sendDefinition(metricId, Fixtures.windows(
+        Fixtures.definition(metricId, version, "higher_is_better", 55.0, 50.0, "1d", DAY), 2, 2));
+    MetricTable.awaitVersion(pool, metricId, version);
+    double[] values = {60, 41, 41, 41, 60, 60, 60, 52};
+    List<String> sent = new ArrayList<>();
+    for (int day = 0; day < values.length; day++) {
+      sent.add(Fixtures.observation(metricId, version, day(day), DAY, "ok", values[day], null, null).toString());
+    }
+    sent.subList(0, 4).forEach(o -> kafka.sendObservation(metricId, o));
+    kafka.awaitAlerts(a -> a.get("metricId").asText().equals(metricId), 1);
+    evaluations.checkpoint().await().atMost(KafkaSupport.PATIENCE);
+    sent.subList(4, 8).forEach(o -> kafka.sendObservation(metricId, o));
+    kafka.awaitAlerts(a -> a.get("metricId").asText().equals(metricId), 2);
+    kafka.awaitEvaluation(e -> e.get("observationId").asText().equals(Fixtures.id(read(sent.get(7)))));
+
+    // The crash loses days 4-7 from memory; their records come again from the checkpoint's offsets.
+    evaluations.dropMemory().await().atMost(KafkaSupport.PATIENCE);
+    assertEquals(1L, pool.preparedQuery("select count(*) from alert.series_state where metric_id = $1"
+        + " and state->>'lastWindowStart' = $2").execute(Tuple.of(metricId, day(3).toString()))
+        .await().indefinitely().iterator().next().getLong(0), "the last checkpoint holds day 3");
+    sent.subList(4, 8).forEach(o -> kafka.sendObservation(metricId, o));
+    ObjectNode next = Fixtures.observation(metricId, version, day(8), DAY, "ok", 52.0, null, null);
+    kafka.sendObservation(metricId, next.toString());
+    JsonNode judged = kafka.awaitEvaluation(of(Fixtures.id(next), version));
+
+    assertEquals(List.of("firing", "resolved", "firing"),
+        kafka.awaitAlerts(a -> a.get("metricId").asText().equals(metricId), 3).stream()
+            .map(a -> a.get("type").asText()).toList(), "the replayed resolve was not published again;"
+            + " the replayed pending day 7 made day 8 fire");
+    assertEquals(values.length + 1, kafka.evaluations(e -> e.get("metricId").asText().equals(metricId)).size());
+    assertEquals(8, judged.at("/typical/windows").asInt(), "days 4-7 were learned once, from the checkpoint");
+    assertEquals(2L, pool.preparedQuery("select count(*) from alert.episode where metric_id = $1")
+        .execute(Tuple.of(metricId)).await().indefinitely().iterator().next().getLong(0));
+  }
+
+  private static JsonNode read(String json) {
+    try {
+      return Fixtures.JSON.readTree(json);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Everything stored about the metric, as text, in a stable order. */
