@@ -47,6 +47,20 @@
 --   anomaly_trigger_windows    consecutive windows outside the band on the bad side before firing (default 3)
 --   anomaly_recovery_windows   consecutive windows back inside before resolving (default 5)
 --   anomaly_min_history        windows of history before the band may judge (default 1440 = one day of 1m windows)
+--   anomaly_trigger_within     k of n: an episode also fires when anomaly_trigger_windows of the last
+--                              anomaly_trigger_within windows were bad, so a metric that flaps in and out of the band
+--                              still pages. Whole number >= anomaly_trigger_windows (equal means consecutive only).
+--                              Default: anomaly_trigger_windows + 2 (3 of the last 5).
+--                              Example: '-- anomaly_trigger_within: 5'
+--   anomaly_min_change_percent   practical significance: a band breach pages only when the value is also at least
+--                              this many percent of the expected value away from it (a band learned on a very steady
+--                              metric is narrow, and a 2 % wobble is not an outage). Number from 0 to 100; 0 turns the
+--                              floor off. Default 10. Example: '-- anomaly_min_change_percent: 10'
+--   anomaly_min_change_absolute  the same floor in the metric's unit: the breach pages only when the value is at least
+--                              this far from the expected value (for low counts, where 3 instead of 5 is 40 % and
+--                              still noise). Number >= 0. Default 0 (no floor). Both floors apply when both are set.
+--                              Example: '-- anomaly_min_change_absolute: 2'
+--                              The three are published as null when absent; alert-service applies the defaults.
 --
 -- OWNERSHIP AND ACTION
 --   sla              comma-separated SLAs the metric's red time counts against (core-platform, fin).
@@ -56,8 +70,24 @@
 --   stage            lifecycle stage (docs/lifecycle.md): discovery, drafted, backfilled, provisional (default),
 --                    unverified, owned, verified, paging, deprecated, retired.
 --   dimension        customer | region | platform: the drill-down the SELECT returns in a 'dimension' column.
+--   dimension_cap    most dimension values one window may return (a join gone wrong must not write 10^6 series);
+--                    past it the window is an error observation naming the cap. Whole number from 1 to 10000, only
+--                    with a dimension key (refused without one). Default 500. Example: '-- dimension_cap: 500'
 --   statement_timeout  seconds value_sql may run before the database cancels it, 1s to 60s (default: compute-service's,
 --                    10s). A heartbeat query should be cheap: an index on the event time is expected.
+--
+-- HISTORY AND VOLUME
+--   history_days     days of history compute-service computes when the metric is first seen or its value_sql or
+--                    period changes, so the band has something to learn from. Whole number from 1 to 400. Default: as
+--                    far back as the band needs (35 days for periods up to 1h, 14 days up to 6h, else 60 windows),
+--                    always bounded by compute-service's compute.history.max-days and by the data there is.
+--                    Example: '-- history_days: 35'
+--   min_count        a window's row (each dimension value and the total) is judged, by band and thresholds, only
+--                    when its 'count' column is at least this: a ratio over three answers is not a heartbeat (one
+--                    failure in three reads 0.33). Pick it from the metric's quietest hours. When set,
+--                    value_sql must return a column named 'count' (the events behind value, e.g. count(*) as count);
+--                    refused otherwise. Number >= 1. Default: unset, every window is judged.
+--                    Example: '-- min_count: 20'
 --
 -- STRICTNESS
 --   A key written without a value ("-- norm_value:") is a problem, not a way to ask for the default: delete the line.
@@ -69,11 +99,13 @@
 --   Exactly one read-only SELECT (a WITH is fine) over the marts schema. No INSERT/UPDATE/DELETE/DDL/COPY, no
 --   SELECT INTO or FOR UPDATE, no set_config, pg_sleep, file or network functions. It receives the window bounds as
 --   the named parameters :window_start and :window_end (timestamptz, bound as parameters, never pasted as text) and
---   must filter on both. It returns a numeric column named 'value'. With a dimension, it also returns a text column
---   named 'dimension' and uses GROUP BY ROLLUP (dimension) so that the row whose dimension is NULL is the metric's
---   total (a ratio's total is not the sum of its parts, so the SQL computes it). The SQL is parsed at sync for an
---   early, clear error; at run time compute-service executes it as heartbeat_marts_reader, a role that can only
---   SELECT the marts schema, in a read-only transaction with a statement timeout.
+--   must filter on both. It returns a numeric column named 'value' (and 'count' when min_count is set). With a
+--   dimension, it also returns a text column named 'dimension' and the metric's total as the row whose dimension is
+--   NULL (a ratio's total is not the sum of its parts, so the SQL computes it): GROUP BY ROLLUP (customer_id), CUBE,
+--   GROUPING SETS that list (), or a UNION ALL branch that selects null as dimension. A plain GROUP BY customer_id is
+--   refused at its line. The SQL is parsed at sync for an early, clear error; at run time compute-service executes it
+--   as heartbeat_marts_reader, a role that can only SELECT the marts schema, in a read-only transaction with a
+--   statement timeout.
 --
 -- Example (db/metrics/teammate_replies.sql):
 --   -- name: Teammate replies

@@ -33,5 +33,8 @@ public record MetricDefinition(
     String owner,
     Stage stage,
     String verificationState,
-    Integer statementTimeoutSeconds) {
+    Integer statementTimeoutSeconds,
+    Integer historyDays,
+    Integer dimensionCap,
+    BigDecimal minCount) {
 }

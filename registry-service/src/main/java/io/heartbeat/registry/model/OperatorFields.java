@@ -23,7 +23,8 @@ public record OperatorFields(BigDecimal normValue, BigDecimal alertValue, BigDec
         or(alertValue, d.alertValue()), or(targetValue, d.targetValue()), or(targetDueDate, d.targetDueDate()),
         or(benchmarkMean, d.benchmarkMean()), or(benchmarkStddev, d.benchmarkStddev()), d.anomaly(), d.slas(),
         d.linkedServices(), d.runbook(), or(owner, d.owner()), or(stage, d.stage()),
-        or(verificationState, d.verificationState()), d.statementTimeoutSeconds());
+        or(verificationState, d.verificationState()), d.statementTimeoutSeconds(), d.historyDays(),
+        d.dimensionCap(), d.minCount());
   }
 
   private static <T> T or(T operator, T file) {

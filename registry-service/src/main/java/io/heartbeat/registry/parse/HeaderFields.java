@@ -61,6 +61,30 @@ final class HeaderFields {
     return value == null ? fallback : value;
   }
 
+  /** A whole number from min to max (Integer.MAX_VALUE: no upper bound), or null when absent or bad. */
+  Integer wholeNumber(String key, int min, int max) {
+    String expected = max == Integer.MAX_VALUE ? "a whole number >= " + min
+        : "a whole number from " + min + " to " + max;
+    return typed(key, expected, v -> {
+      int i = Integer.parseInt(v);
+      if (i < min || i > max) {
+        throw new NumberFormatException(v);
+      }
+      return i;
+    });
+  }
+
+  /** A number from min to max (max null: no upper bound), or null when absent or bad. */
+  BigDecimal number(String key, BigDecimal min, BigDecimal max) {
+    BigDecimal d = number(key);
+    if (d != null && (d.compareTo(min) < 0 || max != null && d.compareTo(max) > 0)) {
+      problem(key, "'" + file.line(key).value() + "': expected a number " + (max == null ? ">= " + min.toPlainString()
+          : "from " + min.toPlainString() + " to " + max.toPlainString()));
+      return null;
+    }
+    return d;
+  }
+
   Double positiveDouble(String key, double fallback) {
     // Parsed as a decimal, not with Double.valueOf, which also takes "2.5f", "3d", "NaN" and "0x1p3".
     Double value = typed(key, "a positive number, e.g. 3", v -> {

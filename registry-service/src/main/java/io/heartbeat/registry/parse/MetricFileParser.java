@@ -90,18 +90,41 @@ public final class MetricFileParser {
     if (runbook != null && !runbook.matches("^https?://\\S+$")) {
       h.problem("runbook", "'" + runbook + "': expected an http(s) URL");
     }
-    AnomalySettings anomaly = new AnomalySettings(
-        h.bool("anomaly_enabled", AnomalySettings.DEFAULT.enabled()),
-        h.positiveDouble("anomaly_sensitivity", AnomalySettings.DEFAULT.sensitivity()),
-        h.positiveInt("anomaly_trigger_windows", AnomalySettings.DEFAULT.triggerWindows()),
-        h.positiveInt("anomaly_recovery_windows", AnomalySettings.DEFAULT.recoveryWindows()),
-        h.positiveInt("anomaly_min_history", AnomalySettings.DEFAULT.minHistoryWindows()));
+    Integer dimensionCap = h.wholeNumber("dimension_cap", 1, 10_000);
+    // Presence again: a misspelt dimension kind is its own problem, not also "dimension_cap without dimension".
+    if (h.given("dimension_cap") && !h.given("dimension")) {
+      h.problem("dimension_cap", "dimension_cap without dimension: expected '-- dimension: customer|region|platform' "
+          + "or no dimension_cap (a metric without a dimension returns one row)");
+    }
+    BigDecimal minCount = h.number("min_count", BigDecimal.ONE, null);
     // Declared, not valid: a misspelt kind is one problem, not also "the SELECT returns an undeclared dimension".
-    ValueSqlCheck.check(file, h.given("dimension"), problems);
+    ValueSqlCheck.check(file, h.given("dimension"), h.given("min_count"), problems);
     return new MetricDefinition(name, code, periodText, periodSeconds, direction, h.text("unit"), h.text("how_to_read"),
         h.text("methodology"), h.list("sources"), file.body(), dimension, norm, alert, target, due,
-        h.number("benchmark_mean"), benchmarkStddev, anomaly, h.list("sla"), h.list("linked_services"), runbook,
-        h.text("owner"), stage, null, statementTimeout(h));
+        h.number("benchmark_mean"), benchmarkStddev, anomaly(h), h.list("sla"), h.list("linked_services"), runbook,
+        h.text("owner"), stage, null, statementTimeout(h), h.wholeNumber("history_days", 1, 400), dimensionCap,
+        minCount);
+  }
+
+  /** The band's settings; the file's defaults live here, the practical-significance ones in alert-service. */
+  private static AnomalySettings anomaly(HeaderFields h) {
+    int trigger = h.positiveInt("anomaly_trigger_windows", AnomalySettings.DEFAULT.triggerWindows());
+    Integer within = h.wholeNumber("anomaly_trigger_within", 1, Integer.MAX_VALUE);
+    if (within != null && within < trigger) {
+      // k of n: fewer windows to look at than must be bad could never fire.
+      h.problem("anomaly_trigger_within", "'" + within + "' is below anomaly_trigger_windows " + trigger
+          + ": expected at least as many windows as must be bad (k of n), e.g. " + (trigger + 2));
+      within = null;
+    }
+    return new AnomalySettings(
+        h.bool("anomaly_enabled", AnomalySettings.DEFAULT.enabled()),
+        h.positiveDouble("anomaly_sensitivity", AnomalySettings.DEFAULT.sensitivity()),
+        trigger,
+        h.positiveInt("anomaly_recovery_windows", AnomalySettings.DEFAULT.recoveryWindows()),
+        h.positiveInt("anomaly_min_history", AnomalySettings.DEFAULT.minHistoryWindows()),
+        within,
+        h.number("anomaly_min_change_percent", BigDecimal.ZERO, BigDecimal.valueOf(100)),
+        h.number("anomaly_min_change_absolute", BigDecimal.ZERO, null));
   }
 
   /** Seconds value_sql may run before the database cancels it; unset means compute-service's default. */

@@ -42,7 +42,9 @@ public final class ValueSqlCheck {
   private ValueSqlCheck() {
   }
 
-  public static void check(MetricFile file, boolean expectsDimension, List<DefinitionProblem> problems) {
+  /** expectsCount: the header sets min_count, which is judged against the SELECT's 'count' column. */
+  public static void check(MetricFile file, boolean expectsDimension, boolean expectsCount,
+      List<DefinitionProblem> problems) {
     String sql = file.body();
     if (sql.isEmpty()) {
       return;
@@ -103,16 +105,21 @@ public final class ValueSqlCheck {
       return;
     }
     boolean hasValue = false;
-    boolean hasDimension = false;
-    for (SelectItem<?> item : plain.getSelectItems()) {
+    boolean hasCount = false;
+    int dimensionIndex = -1;
+    List<SelectItem<?>> items = plain.getSelectItems();
+    for (int k = 0; k < items.size(); k++) {
+      SelectItem<?> item = items.get(k);
       String name = item.getAlias() != null ? item.getAlias().getName()
           : item.getExpression() instanceof Column c ? c.getColumnName() : null;
       if (name != null) {
         name = name.replace("\"", "").toLowerCase();
         hasValue |= name.equals("value");
-        hasDimension |= name.equals("dimension");
+        hasCount |= name.equals("count");
+        dimensionIndex = name.equals("dimension") && dimensionIndex < 0 ? k : dimensionIndex;
       }
     }
+    boolean hasDimension = dimensionIndex >= 0;
     if (!hasValue) {
       add(problems, file, base, "no column named value: expected the SELECT to return a numeric 'value' column");
     }
@@ -122,6 +129,16 @@ public final class ValueSqlCheck {
     } else if (!expectsDimension && hasDimension) {
       problems.add(new DefinitionProblem(file.path(), base, "dimension",
           "the SELECT returns a 'dimension' column: expected a header line '-- dimension: customer|region|platform'"));
+    } else if (hasDimension) {
+      TotalRow.Missing missing = TotalRow.missing(select, dimensionIndex);
+      if (missing != null) {
+        add(problems, file, base + missing.line() - 1, missing.message());
+      }
+    }
+    if (expectsCount && !hasCount) {
+      // min_count is compared with this column; without it compute-service could not tell three answers from 300.
+      add(problems, file, base, "min_count is set but the SELECT returns no column named count: expected the number of "
+          + "events behind value, e.g. 'count(*) as count'");
     }
     List<String> missing = List.of("window_start", "window_end").stream()
         .filter(name -> tokens.parameters.stream().noneMatch(p -> p.name().equals(name))).map(name -> ":" + name).toList();
@@ -190,7 +207,7 @@ public final class ValueSqlCheck {
     return null;
   }
 
-  private static PlainSelect outermost(Select select) {
+  static PlainSelect outermost(Select select) {
     if (select instanceof PlainSelect p) {
       return p;
     }

@@ -94,6 +94,24 @@ class BadMetricCorpusTest {
         row("anomaly_sensitivity_suffix.sql", 8, "anomaly_sensitivity", "'2.5f': expected a positive number, e.g. 3"),
         row("anomaly_trigger_windows_x.sql", 8, "anomaly_trigger_windows", "'x': expected a whole number >= 1"),
         row("anomaly_enabled_yes.sql", 8, "anomaly_enabled", "'yes': expected true or false"),
+        row("anomaly_trigger_within_zero.sql", 8, "anomaly_trigger_within", "'0': expected a whole number >= 1"),
+        row("anomaly_trigger_within_below_trigger.sql", 9, "anomaly_trigger_within", "'3' is below "
+            + "anomaly_trigger_windows 4: expected at least as many windows as must be bad (k of n), e.g. 6"),
+        // Unset trigger_windows is 3, and the k of n rule holds against the default too.
+        row("anomaly_trigger_within_below_default.sql", 8, "anomaly_trigger_within",
+            "'2' is below anomaly_trigger_windows 3: expected at least as many windows as must be bad"),
+        row("anomaly_min_change_percent_over_100.sql", 8, "anomaly_min_change_percent",
+            "'150': expected a number from 0 to 100"),
+        row("anomaly_min_change_percent_negative.sql", 8, "anomaly_min_change_percent",
+            "'-5': expected a number from 0 to 100"),
+        row("anomaly_min_change_absolute_negative.sql", 8, "anomaly_min_change_absolute", "'-1': expected a number >= 0"),
+        // history and volume
+        row("history_days_zero.sql", 8, "history_days", "'0': expected a whole number from 1 to 400"),
+        row("history_days_too_long.sql", 8, "history_days", "'401': expected a whole number from 1 to 400"),
+        row("history_days_fraction.sql", 8, "history_days", "'1.5': expected a whole number from 1 to 400"),
+        row("min_count_below_one.sql", 8, "min_count", "'0.5': expected a number >= 1"),
+        row("min_count_without_count_column.sql", 9, "value_sql",
+            "min_count is set but the SELECT returns no column named count: expected the number of events behind value"),
         // ownership and dimension
         row("bad_runbook.sql", 8, "runbook", "'wiki/checkout-runbook': expected an http(s) URL"),
         row("bad_dimension_kind.sql", 8, "dimension", "'country': expected customer, region or platform"),
@@ -101,6 +119,20 @@ class BadMetricCorpusTest {
             "the header declares a dimension but the SELECT returns no 'dimension' column: expected a text column"),
         row("dimension_not_declared.sql", 8, "dimension",
             "the SELECT returns a 'dimension' column: expected a header line '-- dimension: customer|region|platform'"),
+        row("dimension_cap_zero.sql", 9, "dimension_cap", "'0': expected a whole number from 1 to 10000"),
+        row("dimension_cap_too_high.sql", 9, "dimension_cap", "'10001': expected a whole number from 1 to 10000"),
+        row("dimension_cap_without_dimension.sql", 8, "dimension_cap",
+            "dimension_cap without dimension: expected '-- dimension: customer|region|platform' or no dimension_cap"),
+        // the metric total: the row whose dimension is null, pointed at the GROUP BY that leaves it out
+        row("dimension_without_total.sql", 12, "value_sql", "the SELECT returns a 'dimension' column but not the metric "
+            + "total (the row whose dimension is null): expected GROUP BY ROLLUP, CUBE or GROUPING SETS with (), "
+            + "e.g. 'group by rollup (customer_id)', or a UNION ALL branch that selects null as dimension"),
+        row("ordinal_group_without_total.sql", 12, "value_sql", "e.g. 'group by rollup (customer_id)'"),
+        row("mixed_rollup_without_total.sql", 12, "value_sql", "e.g. 'group by rollup (region), rollup(platform)'"),
+        row("grouping_sets_without_empty.sql", 12, "value_sql", "e.g. 'group by grouping sets ((region), ())'"),
+        // A ROLLUP in one branch would total that branch only, so the fix named is a branch of its own.
+        row("union_without_total.sql", 12, "value_sql", "not the metric total (the row whose dimension is null): "
+            + "expected a UNION ALL branch that selects null as dimension and the value over all the rows"),
         // body: one read-only SELECT
         row("two_statements.sql", 11, "value_sql", "2 statements: expected exactly one SELECT"),
         row("insert_statement.sql", 8, "value_sql", "INSERT statement: expected a read-only SELECT (a WITH is fine)"),
@@ -180,6 +212,49 @@ class BadMetricCorpusTest {
   @MethodSource("acceptedBodies")
   void shouldAcceptLookAlikes(String body) {
     String text = BadMetricCorpus.TEMPLATE.substring(0, BadMetricCorpus.TEMPLATE.indexOf("select")) + body + "\n";
+    ParsedMetric parsed = parser.parse("db/metrics/look_alike.sql", text.getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of(), parsed.problems());
+  }
+
+  /** Bodies with a dimension that return the metric total, in each form PostgreSQL offers: all must be accepted. */
+  static List<String> acceptedTotals() {
+    String window = "created_at >= :window_start and created_at < :window_end";
+    String branch = "select customer_id as dimension, count(*)::numeric as value from marts.events where " + window
+        + "\ngroup by customer_id\n";
+    return List.of(
+        "select customer_id as dimension, count(*)::numeric as value from marts.events where " + window
+            + "\ngroup by rollup (customer_id)",
+        "select customer_id as dimension, count(*)::numeric as value from marts.events where " + window
+            + "\nGROUP BY CUBE (customer_id)",
+        "select customer_id as dimension, count(*)::numeric as value from marts.events where " + window
+            + "\ngroup by grouping sets ((customer_id), ())",
+        "select customer_id as dimension, count(*)::numeric as value from marts.events where " + window
+            + "\ngroup by grouping sets (customer_id, ())",
+        branch + "union all\nselect null, count(*)::numeric from marts.events where " + window,
+        branch + "union\nselect cast(null as text) as dimension, count(*)::numeric from marts.events where " + window,
+        branch + "union all\nselect null::text, count(*)::numeric from marts.events where " + window,
+        "(" + branch + ")\nunion all\n(select null, count(*)::numeric from marts.events where " + window + ")",
+        // The total made in a WITH and passed through, or re-grouped (NULL forms its own group).
+        "with c as (\n  select customer_id, count(*)::numeric as n from marts.events where " + window
+            + "\n  group by rollup (customer_id)\n)\nselect customer_id as dimension, n as value from c",
+        "with c as (\n  select customer_id, count(*)::numeric as n from marts.events where " + window
+            + "\n  group by rollup (customer_id)\n)\nselect c.customer_id as dimension, sum(n) as value from c\n"
+            + "group by c.customer_id",
+        // A ratio of two rolled-up subqueries joined on the dimension.
+        "select f.customer_id as dimension, f.n / nullif(a.n, 0) as value\n"
+            + "from (select customer_id, count(*)::numeric as n from marts.events where failed and " + window
+            + " group by rollup (customer_id)) f\n"
+            + "join (select customer_id, count(*)::numeric as n from marts.events where " + window
+            + " group by rollup (customer_id)) a\non a.customer_id is not distinct from f.customer_id",
+        // Rows read as they are from a table: the SQL cannot show whether it holds the total, so it is not refused.
+        "select customer_id as dimension, value from marts.precomputed where " + window);
+  }
+
+  @ParameterizedTest
+  @MethodSource("acceptedTotals")
+  void shouldAcceptEveryFormOfTheMetricTotal(String body) {
+    String text = BadMetricCorpus.TEMPLATE.substring(0, BadMetricCorpus.TEMPLATE.indexOf("select"))
+        + "-- dimension: customer\n" + body + "\n";
     ParsedMetric parsed = parser.parse("db/metrics/look_alike.sql", text.getBytes(StandardCharsets.UTF_8));
     assertEquals(List.of(), parsed.problems());
   }

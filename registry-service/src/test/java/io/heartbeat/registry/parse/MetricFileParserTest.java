@@ -1,8 +1,10 @@
 package io.heartbeat.registry.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.heartbeat.registry.model.DefinitionProblem;
 import io.heartbeat.registry.model.Direction;
+import io.heartbeat.registry.model.MetricDefinition;
 
 class MetricFileParserTest {
 
@@ -78,6 +81,57 @@ class MetricFileParserTest {
     List<DefinitionProblem> problems = problems("slow_replies", file.formatted("90s"));
     assertEquals("db/metrics/slow_replies.sql:7: statement_timeout '90s': expected seconds from 1s to 60s, e.g. 10s",
         problems.get(0).toString());
+  }
+
+  @Test
+  void shouldReadHistoryVolumeAndSignificanceKeys() {
+    ParsedMetric parsed = parser.parse("db/metrics/tuned_replies.sql", """
+        -- name: Tuned replies
+        -- code: TNRP
+        -- period: 5m
+        -- direction: higher_is_better
+        -- unit: replies
+        -- how_to_read: x
+        -- dimension: customer
+        -- dimension_cap: 50
+        -- history_days: 35
+        -- min_count: 20
+        -- anomaly_trigger_windows: 3
+        -- anomaly_trigger_within: 5
+        -- anomaly_min_change_percent: 12.5
+        -- anomaly_min_change_absolute: 2
+        select customer_id as dimension, count(*)::numeric as value, count(*) as "count"
+        from marts.t where t >= :window_start and t < :window_end
+        group by rollup (customer_id)
+        """.getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of(), parsed.problems());
+    MetricDefinition d = parsed.definition();
+    assertEquals(35, d.historyDays());
+    assertEquals(50, d.dimensionCap());
+    assertEquals(0, new BigDecimal("20").compareTo(d.minCount()));
+    assertEquals(5, d.anomaly().triggerWithinWindows());
+    assertEquals(0, new BigDecimal("12.5").compareTo(d.anomaly().minChangePercent()));
+    assertEquals(0, new BigDecimal("2").compareTo(d.anomaly().minChangeAbsolute()));
+  }
+
+  @Test
+  void shouldLeaveUnsetKeysNullForConsumersToDefault() throws Exception {
+    MetricDefinition d = parser.parse("db/metrics/teammate_replies.sql",
+        Files.readAllBytes(Path.of("../db/metrics/teammate_replies.sql"))).definition();
+    assertNull(d.historyDays());
+    assertNull(d.dimensionCap());
+    assertNull(d.minCount());
+    assertNull(d.anomaly().triggerWithinWindows());
+    assertNull(d.anomaly().minChangePercent());
+    assertNull(d.anomaly().minChangeAbsolute());
+  }
+
+  @Test
+  void failureRatioShouldBeJudgedOnlyOverEnoughAnswers() throws Exception {
+    MetricDefinition d = parser.parse("db/metrics/ai_agent_failure_ratio.sql",
+        Files.readAllBytes(Path.of("../db/metrics/ai_agent_failure_ratio.sql"))).definition();
+    assertEquals(0, BigDecimal.TEN.compareTo(d.minCount()));
+    assertTrue(d.valueSql().contains("count(*) as count"), d.valueSql());
   }
 
   private List<DefinitionProblem> problems(String metricId, String text) {

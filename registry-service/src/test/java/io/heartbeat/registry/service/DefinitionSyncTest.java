@@ -45,6 +45,7 @@ class DefinitionSyncTest {
   @AfterEach
   void restoreFolder() throws Exception {
     Files.deleteIfExists(MetricsFolderResource.FOLDER.resolve("broken_period.sql"));
+    Files.deleteIfExists(MetricsFolderResource.FOLDER.resolve("tuned_checkouts.sql"));
     Files.copy(Path.of("../db/metrics/teammate_replies.sql"), MetricsFolderResource.FOLDER.resolve("teammate_replies.sql"),
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     given().post("/api/registry/sync").then().statusCode(200);
@@ -61,6 +62,52 @@ class DefinitionSyncTest {
       }
     }
     given().get("/api/metrics").then().statusCode(200).body("metricId", hasItem("ai_agent_failure_ratio"));
+  }
+
+  @Test
+  void shouldPublishHistoryVolumeAndSignificanceKeysValidAgainstTheContract() throws Exception {
+    Files.writeString(MetricsFolderResource.FOLDER.resolve("tuned_checkouts.sql"), """
+        -- name: Tuned checkouts
+        -- code: TNCK
+        -- period: 5m
+        -- direction: higher_is_better
+        -- unit: attempts
+        -- how_to_read: Checkout attempts per window, judged only over enough of them.
+        -- dimension: region
+        -- dimension_cap: 50
+        -- history_days: 35
+        -- min_count: 20
+        -- anomaly_trigger_within: 5
+        -- anomaly_min_change_percent: 12.5
+        -- anomaly_min_change_absolute: 2
+        select region as dimension, count(*)::numeric as value, count(*) as count
+        from marts.checkout_attempt
+        where created_at >= :window_start and created_at < :window_end
+        group by rollup (region)
+        """);
+    given().post("/api/registry/sync").then().statusCode(200).body("added", equalTo(1));
+    try (TopicReader reader = new TopicReader("heartbeat.registry")) {
+      await().atMost(Duration.ofSeconds(60)).until(() -> reader.poll().stream()
+          .anyMatch(r -> r.key().equals("tuned_checkouts") && r.value() != null));
+      List<ConsumerRecord<String, String>> records = reader.poll();
+      ConsumerRecord<String, String> tuned = records.stream()
+          .filter(r -> r.key().equals("tuned_checkouts") && r.value() != null).reduce((a, b) -> b).orElseThrow();
+      assertEquals(Set.of(), schema.validate(tuned.value()));
+      JsonNode definition = read(tuned.value()).get("definition");
+      assertEquals(35, definition.get("historyDays").asInt());
+      assertEquals(50, definition.get("dimensionCap").asInt());
+      assertEquals(20, definition.get("minCount").asDouble());
+      assertEquals(5, definition.get("anomaly").get("triggerWithinWindows").asInt());
+      assertEquals(12.5, definition.get("anomaly").get("minChangePercent").asDouble());
+      assertEquals(2, definition.get("anomaly").get("minChangeAbsolute").asDouble());
+      // Unset keys are published as null, so consumers apply their own defaults rather than guess at a missing field.
+      JsonNode plain = records.stream().filter(r -> r.key().equals("teammate_replies") && r.value() != null)
+          .reduce((a, b) -> b).map(r -> read(r.value()).get("definition")).orElseThrow();
+      assertTrue(plain.has("historyDays") && plain.get("historyDays").isNull(), plain.toString());
+      assertTrue(plain.get("anomaly").has("minChangePercent") && plain.get("anomaly").get("minChangePercent").isNull());
+    }
+    given().get("/api/metrics/tuned_checkouts").then().statusCode(200).body("definition.minCount", equalTo(20))
+        .body("definition.anomaly.triggerWithinWindows", equalTo(5));
   }
 
   @Test
