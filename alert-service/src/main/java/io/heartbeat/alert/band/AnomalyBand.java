@@ -33,6 +33,12 @@ public final class AnomalyBand {
   /** How far values stray from their long-run level (unclipped): sigma never falls below a sliver of it. */
   double spread;
   long learned;
+  /** The side whose lasting runs are never adopted as a new level (null: either side is); set by the Detector. */
+  BadSide neverAdopt;
+  /** The level shift the last learned value made the band adopt (0 when none), in the series' units. */
+  double adopted;
+  /** The offset of the model that set the band of the last observed or judged window (0 while warming up). */
+  double offset;
 
   AnomalyBand(BandSettings settings, Tuning tuning) {
     this.settings = settings;
@@ -95,12 +101,30 @@ public final class AnomalyBand {
   /** Judges the value against the band as it stood, then learns it. */
   public BandStep observe(Instant windowStart, double value) {
     Fit fit = fit(windowStart);
-    BandStep step = judges(fit) && Double.isFinite(value)
+    offset = fit.model == null ? 0 : fit.model.offset;
+    BandStep step = step(fit, windowStart, value);
+    learn(fit, value);
+    return step;
+  }
+
+  /** Judges the value against the band without learning it (a late window, or one inside an open episode). */
+  public BandStep judge(Instant windowStart, double value) {
+    adopted = 0;
+    Fit fit = fit(windowStart);
+    offset = fit.model == null ? 0 : fit.model.offset;
+    return step(fit, windowStart, value);
+  }
+
+  /** The level shift the last learned value made the band adopt, 0 when it adopted none. */
+  public double adoptedShift() {
+    return adopted;
+  }
+
+  private BandStep step(Fit fit, Instant windowStart, double value) {
+    return judges(fit) && Double.isFinite(value)
         ? new BandStep(windowStart, value, band(fit), (value - fit.expected) / (value > fit.expected ? fit.sigmaUp
             : fit.sigmaDown), fit.model.model)
         : new BandStep(windowStart, value, null, 0, null);
-    learn(fit, value);
-    return step;
   }
 
   /** Learns one window's value; NaN and infinite values are ignored. */
@@ -109,6 +133,7 @@ public final class AnomalyBand {
   }
 
   private void learn(Fit fit, double value) {
+    adopted = 0;
     if (!Double.isFinite(value)) {
       return;
     }
@@ -124,8 +149,12 @@ public final class AnomalyBand {
     double detail = detail(fit.slots);
     for (Predictor predictor : predictors) {
       if (predictor.fits()) {
-        predictor.learn(fit.slots, value, fit.factor, predictor.model == Model.WEEKLY ? detail : 0,
-            fit.floor, tuning, rates);
+        double shift = predictor.learn(fit.slots, value, fit.factor, predictor.model == Model.WEEKLY ? detail : 0,
+            fit.floor, tuning, rates, neverAdopt);
+        // The shift of the model that set the band is the one people saw; any other's if that one did not move.
+        if (shift != 0 && (predictor == fit.model || adopted == 0)) {
+          adopted = shift;
+        }
       }
     }
     SlotMeans level = predictors[Model.LEVEL.ordinal()].profile;

@@ -54,7 +54,7 @@ final class BandCodec {
   static BandState read(byte[] data) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       int version = in.readInt();
-      if (version != BandState.VERSION) {
+      if (version != BandState.VERSION && version != 1) {
         throw new IllegalArgumentException("version " + version + " is not " + BandState.VERSION);
       }
       BandSettings settings = new BandSettings(in.readDouble(), in.readInt(), in.readLong(),
@@ -77,10 +77,15 @@ final class BandCodec {
         for (int i = 0; i < run.length; i++) {
           run[i] = in.readFloat();
         }
+        if (version == 1) {
+          // Version 1 kept the tails as absolute sigmas; version 2 keeps them relative to the model's sigma.
+          above = error > 0 ? Math.max(1, above / error) : 1;
+          below = error > 0 ? Math.max(1, below / error) : 1;
+        }
         models.add(new BandState.ModelState(model, profile, offset, error, above, below, samples, streak, run,
             runLength));
       }
-      return new BandState(version, settings, learned, spread, models, readSlots(in));
+      return new BandState(BandState.VERSION, settings, learned, spread, models, readSlots(in));
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException("unreadable band state: " + e.getMessage(), e);
     }

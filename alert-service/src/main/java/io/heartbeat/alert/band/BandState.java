@@ -13,10 +13,12 @@ import java.util.List;
 public record BandState(int version, BandSettings settings, long learned, double spread, List<ModelState> models,
     Slots factors) {
 
-  public static final int VERSION = 1;
+  /** 2: tails relative to the model's sigma (1, absolute, is still read and converted). */
+  public static final int VERSION = 2;
 
   /**
-   * One seasonal model: its profile, offset, one-step error (overall, and the tails above and below the expectation),
+   * One seasonal model: its profile, offset, one-step error (overall, and the tails above and below the expectation
+   * as multiples of it),
    * the current streak beyond the band's inner edge and the current run of held-out values (its length and its last
    * residuals, at most 32).
    */

@@ -32,7 +32,11 @@ final class Predictor {
   double offset;
   /** The one-step error as a standard deviation (sqrt(pi/2) x mean absolute residual), per unit of hour factor. */
   double error;
-  /** The tails above and below as standard deviations: a streaming 99.9th percentile of each side / 3.09. */
+  /**
+   * The tails above and below as multiples of the model's sigma (at least 1): a streaming 99.9th percentile of each
+   * side / 3.09 / sigma. Relative, so a tail follows the error as it settles: an early, noisy error cannot leave an
+   * absolute tail behind that a 0.1 % quantile would take thousands of windows to bring down.
+   */
   double above;
   double below;
   long samples;
@@ -75,20 +79,21 @@ final class Predictor {
   /** The sigma on the side of a residual (never below floor), per unit of hour factor. */
   double sigma(double residual, double floor) {
     double base = Math.max(error, floor);
-    return base + Math.max(0, (residual > 0 ? above : below) - TAIL_MARGIN * base);
+    return base * (1 + Math.max(0, (residual > 0 ? above : below) - TAIL_MARGIN));
   }
 
   /**
    * Learns one value. factor scales this hour's sigma (some hours are noisier); detail is what the profile does not
    * hold (the within-hour shape for the weekly model); floor is the least sigma per unit of factor.
    */
-  void learn(Slots slots, double value, double factor, double detail, double floor, Tuning tuning, Rates rates) {
+  double learn(Slots slots, double value, double factor, double detail, double floor, Tuning tuning, Rates rates,
+      BadSide neverAdopt) {
     int slot = slot(slots);
     if (!mature(slots)) {
       // Not judged on its first values: one odd value would otherwise become the norm all later ones are held out
       // against.
       profile.learn(slot, value - detail, 0, rates.profile(model));
-      return;
+      return 0;
     }
     double residual = value - (profile.mean(slot) + detail + offset);
     boolean trusted = trusted();
@@ -105,56 +110,69 @@ final class Predictor {
     double size = trusted ? Math.min(Math.abs(residual), tuning.learnLimit() * symmetric) : Math.abs(residual);
     samples++;
     error += Math.max(1.0 / samples, rates.error()) * (AnomalyBand.NORMAL_CONSISTENCY * size / factor - error);
-    learnTails(residual / factor, trusted, !heldOut || runLength == 0, floor, rates);
+    learnTails(residual / factor, trusted, !heldOut || runLength < RUN_WINDOWS, floor, rates);
     if (heldOut) {
       // Only an isolated far value says this slot changed (hourly spikes that stopped); a run moves the whole
       // level, which is the offset's business, and its residuals would carry the offset's error into the slot.
       if (runLength == 0) {
         profile.miss(slot, residual, rates.missLimit(model));
       }
-      holdOut(residual);
-      return;
+      return holdOut(residual, neverAdopt);
     }
     runLength = 0;
     profile.hit(slot);
     double clip = trusted ? tuning.clip() * sigma(residual, floor) * factor : 0;
     offset += rates.offset() * clamp(residual, clip);
     profile.learn(slot, value - detail, clip, rates.profile(model));
+    return 0;
   }
 
   /**
-   * Moves each tail up when a residual lies beyond it and down otherwise, settling where 0.1 % lie beyond. An
-   * isolated far value is the noise's own tail and counts; the rest of a run of them is an incident and does not.
+   * Moves each tail up when a residual lies beyond it and down otherwise, settling where 0.1 % lie beyond. The
+   * first RUN_WINDOWS far values of a run count (spikes of a few windows that keep coming are this series' tail);
+   * the rest of a longer run is an incident and does not, so an outage never widens its band.
    */
   private void learnTails(double normalized, boolean trusted, boolean counts, double floor, Rates rates) {
     double base = Math.max(error, floor);
     if (!trusted) {
-      above = base;
-      below = base;
+      above = 1;
+      below = 1;
       return;
     }
     if (!counts) {
       return;
     }
-    double up = Math.max(above, base);
-    double down = Math.max(below, base);
-    above = up * Math.exp(rates.tail() * ((normalized > Z_TAIL * up ? 1 : 0) - TAIL));
-    below = down * Math.exp(rates.tail() * ((normalized < -Z_TAIL * down ? 1 : 0) - TAIL));
+    double up = Math.max(above, 1);
+    double down = Math.max(below, 1);
+    above = up * Math.exp(rates.tail() * ((normalized > Z_TAIL * up * base ? 1 : 0) - TAIL));
+    below = down * Math.exp(rates.tail() * ((normalized < -Z_TAIL * down * base ? 1 : 0) - TAIL));
   }
 
-  /** Far out: not learned. A run of such values on one side is a level shift once it lasts shiftWindows. */
-  private void holdOut(double residual) {
+  /**
+   * Far out: not learned. A run of such values on one side is a level shift once it lasts shiftWindows, and the
+   * offset moves to it (returned, 0 otherwise) unless that side is the bad one: a drop of a heartbeat is an outage
+   * for as long as it lasts, never its new normal.
+   */
+  private double holdOut(double residual, BadSide neverAdopt) {
     if (runLength > 0 && Math.signum(run[0]) != Math.signum(residual)) {
       runLength = 0;
     }
     run[runLength % run.length] = (float) residual;
     runLength++;
-    if (runLength >= shiftWindows) {
-      float[] sorted = Arrays.copyOf(run, Math.min(runLength, run.length));
-      Arrays.sort(sorted);
-      offset += (sorted[(sorted.length - 1) / 2] + sorted[sorted.length / 2]) / 2.0;
-      runLength = 0;
+    if (runLength < shiftWindows) {
+      return 0;
     }
+    if (neverAdopt != null && neverAdopt.isBad(residual < 0 ? Position.BELOW : Position.ABOVE)) {
+      // Keep the run open (and bounded) so the band never re-anchors on the bad side.
+      runLength = shiftWindows - 1;
+      return 0;
+    }
+    float[] sorted = Arrays.copyOf(run, Math.min(runLength, run.length));
+    Arrays.sort(sorted);
+    double shift = (sorted[(sorted.length - 1) / 2] + sorted[sorted.length / 2]) / 2.0;
+    offset += shift;
+    runLength = 0;
+    return shift;
   }
 
   private static double clamp(double value, double limit) {

@@ -48,9 +48,9 @@ public interface AlertConfig {
   /** The stale check: a heartbeat that stops beating. */
   interface Stale {
 
-    /** How often the scheduled check runs (the @Scheduled expression reads the same key). */
+    /** How often the scheduled check runs, e.g. 30s, or off (the @Scheduled expression reads the same key). */
     @WithDefault("30s")
-    Duration checkEvery();
+    String checkEvery();
 
     /** How many periods without an observation make a metric stale. */
     @WithDefault("2")

@@ -1,15 +1,19 @@
 package io.heartbeat.alert.episode;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import io.heartbeat.alert.judge.Status;
 import io.heartbeat.alert.model.EventId;
 
 /**
- * The alert episode of one series, window by window: idle → pending (bad, not yet for the trigger window) → firing
- * → resolved (good for the recovery window) → idle. Flap protection: a pending episode that turns good is dropped
- * without a word, and a firing one needs recovery consecutive good windows; a bad window in between keeps the same
- * episode (same dedup key). Error and unknown windows say nothing and change nothing. Pure.
+ * The alert episode of one series, window by window: idle → pending (bad, not yet for the trigger) → firing →
+ * resolved (good for the recovery window) → idle. Bad is error, stale, red, amber or anomalous: a broken value_sql
+ * pages its owner and a stopped heartbeat is the most urgent page. An episode fires once trigger of the last within
+ * windows were bad, so a flapping series (red, green, red, green, red) fires too; anomalous and stale carry their own
+ * trigger (the detector's breach rule, two missed periods) and fire at once. Flap protection: a pending episode whose
+ * last within windows hold no bad one is dropped without a word, and a firing one needs recovery consecutive good
+ * windows; a bad window in between keeps the same episode (same dedup key). Unknown windows change nothing. Pure.
  */
 public final class EpisodeTracker {
 
@@ -20,8 +24,12 @@ public final class EpisodeTracker {
     FIRING
   }
 
-  /** Everything the tracker remembers, for the series state kept in PostgreSQL. */
-  public record Snapshot(Phase phase, Instant start, Status status, Status peak, int badWindows, int goodWindows) {
+  /**
+   * Everything the tracker remembers, for the series state kept in PostgreSQL; recent holds the last windows, newest
+   * in bit 0, a set bit for a bad one.
+   */
+  public record Snapshot(Phase phase, Instant start, Status status, Status peak, int badWindows, int goodWindows,
+      int recent) {
   }
 
   private Phase phase = Phase.IDLE;
@@ -30,6 +38,7 @@ public final class EpisodeTracker {
   private Status peak;
   private int badWindows;
   private int goodWindows;
+  private int recent;
 
   public static EpisodeTracker restore(Snapshot snapshot) {
     EpisodeTracker tracker = new EpisodeTracker();
@@ -40,16 +49,22 @@ public final class EpisodeTracker {
       tracker.peak = snapshot.peak();
       tracker.badWindows = snapshot.badWindows();
       tracker.goodWindows = snapshot.goodWindows();
+      tracker.recent = snapshot.recent();
     }
     return tracker;
   }
 
   public Snapshot snapshot() {
-    return new Snapshot(phase, start, status, peak, badWindows, goodWindows);
+    return new Snapshot(phase, start, status, peak, badWindows, goodWindows, recent);
   }
 
   public Phase phase() {
     return phase;
+  }
+
+  /** True while the episode fires: its windows must not teach the band what normal is. */
+  public boolean firing() {
+    return phase == Phase.FIRING;
   }
 
   /** The first bad window of the current (pending or firing) episode, null when idle. */
@@ -57,20 +72,44 @@ public final class EpisodeTracker {
     return start;
   }
 
+  /** The episode's worst status so far, null when idle. */
+  public Status peak() {
+    return peak;
+  }
+
   /** sha256(metricId|series|episode start): the episode's stable key, PagerDuty's and incident.io's dedup key. */
   public static String dedupKey(String metricId, String series, Instant start) {
     return EventId.of(metricId, series, start.toString());
   }
 
-  /** Feeds the status of the next window; returns the step to publish, or null. */
+  /** Consecutive bad windows fire (trigger of trigger). */
   public Transition advance(Instant windowStart, Instant windowEnd, Status verdict, int trigger, int recovery) {
+    return advance(windowStart, windowEnd, verdict, trigger, trigger, recovery);
+  }
+
+  /** Feeds the status of the next window; returns the step to publish, or null. */
+  public Transition advance(Instant windowStart, Instant windowEnd, Status verdict, int trigger, int within,
+      int recovery) {
+    if (verdict == Status.UNKNOWN || verdict == null) {
+      return null;
+    }
+    int n = Math.max(trigger, Math.min(within, 30));
+    recent = ((recent << 1) | (isBad(verdict) ? 1 : 0)) & ((1 << n) - 1);
     if (isBad(verdict)) {
       return bad(windowStart, windowEnd, verdict, trigger);
     }
-    if (verdict == Status.GREEN) {
-      return good(windowStart, windowEnd, recovery);
-    }
-    return null;
+    return good(windowStart, windowEnd, recovery);
+  }
+
+  /**
+   * Ends a firing episode for a reason outside the windows (the metric was removed or retired, its period or
+   * direction changed): the resolved step to publish, or null when nothing fired. A pending one is dropped.
+   */
+  public Transition close(Instant windowStart, Instant windowEnd, String reason) {
+    Transition resolved = phase == Phase.FIRING
+        ? new Transition(AlertType.RESOLVED, start, Status.UNKNOWN, peak, windowStart, windowEnd, reason) : null;
+    reset();
+    return resolved;
   }
 
   private Transition bad(Instant windowStart, Instant windowEnd, Status verdict, int trigger) {
@@ -85,7 +124,8 @@ public final class EpisodeTracker {
         return maybeFire(windowStart, windowEnd, trigger);
       }
       case PENDING -> {
-        badWindows++;
+        badWindows = Integer.bitCount(recent);
+        start = oldestBad(windowStart, windowEnd);
         status = verdict;
         peak = worse(peak, verdict);
         return maybeFire(windowStart, windowEnd, trigger);
@@ -105,7 +145,7 @@ public final class EpisodeTracker {
     }
   }
 
-  // Anomalous already lasted the trigger window (the band counts it) and stale already waited two periods.
+  // Anomalous already met the detector's trigger and stale already waited two periods.
   private Transition maybeFire(Instant windowStart, Instant windowEnd, int trigger) {
     boolean confirmed = status == Status.ANOMALOUS || status == Status.STALE;
     if (badWindows < trigger && !confirmed) {
@@ -113,13 +153,18 @@ public final class EpisodeTracker {
     }
     phase = Phase.FIRING;
     String reason = confirmed && badWindows < trigger ? status.wire() + " (its own trigger already met)"
-        : peak.wire() + " for " + badWindows + " windows (trigger " + trigger + ")";
+        : peak.wire() + " in " + badWindows + " windows (trigger " + trigger + ")";
     return new Transition(AlertType.FIRING, start, peak, null, windowStart, windowEnd, reason);
   }
 
   private Transition good(Instant windowStart, Instant windowEnd, int recovery) {
     if (phase == Phase.PENDING) {
-      reset();
+      if (recent == 0) {
+        reset();
+      } else {
+        start = oldestBad(windowStart, windowEnd);
+        badWindows = Integer.bitCount(recent);
+      }
       return null;
     }
     if (phase != Phase.FIRING) {
@@ -135,6 +180,12 @@ public final class EpisodeTracker {
     return resolved;
   }
 
+  // A pending episode starts at the oldest bad window still among the last within windows.
+  private Instant oldestBad(Instant windowStart, Instant windowEnd) {
+    int back = 31 - Integer.numberOfLeadingZeros(recent);
+    return windowStart.minus(Duration.between(windowStart, windowEnd).multipliedBy(back));
+  }
+
   private void reset() {
     phase = Phase.IDLE;
     start = null;
@@ -142,10 +193,12 @@ public final class EpisodeTracker {
     peak = null;
     badWindows = 0;
     goodWindows = 0;
+    recent = 0;
   }
 
   static boolean isBad(Status status) {
-    return status == Status.STALE || status == Status.RED || status == Status.AMBER || status == Status.ANOMALOUS;
+    return status == Status.ERROR || status == Status.STALE || status == Status.RED || status == Status.AMBER
+        || status == Status.ANOMALOUS;
   }
 
   private static Status worse(Status a, Status b) {

@@ -24,11 +24,16 @@ final class BandRules {
   static String inside(double value, BandCheck check, Direction direction) {
     BandRange band = check.band();
     String range = "[" + round(band.lower()) + ", " + round(band.upper()) + "]";
-    if (check.badWindows() > 0) {
-      return outside(value, check, direction) + " for " + check.badWindows() + " of " + check.triggerWindows()
-          + " trigger windows";
-    }
     boolean badSide = direction == Direction.HIGHER_IS_BETTER ? value < band.lower() : value > band.upper();
+    if (badSide && check.belowFloor()) {
+      return outside(value, check, direction) + " but within the practical floor (change "
+          + round(Math.abs(value - band.expected())) + " < " + round(check.floor()) + ")";
+    }
+    if (check.badWindows() > 0) {
+      return (badSide ? outside(value, check, direction) + "; " : "value " + Judge.plain(value) + " within band "
+          + range + "; ") + check.badWindows() + " of the last " + check.triggerWithinWindows()
+          + " windows out on the bad side (trigger " + check.triggerWindows() + ")";
+    }
     if (badSide) {
       return outside(value, check, direction);
     }
@@ -36,6 +41,18 @@ final class BandRules {
       return "value " + Judge.plain(value) + " outside band " + range + " on the good side (" + direction.wire() + ")";
     }
     return "value " + Judge.plain(value) + " within band " + range + " (expected " + round(band.expected()) + ")";
+  }
+
+  /** "; band adopted a lasting shift of +31.2 (+30.5 %) as the new level" on the window it happened, else "". */
+  static String adopted(BandCheck check) {
+    if (check.adoptedShift() == 0 || check.band() == null) {
+      return "";
+    }
+    double shift = check.adoptedShift();
+    double before = check.band().expected();
+    String percent = before == 0 ? "" : " (" + (shift > 0 ? "+" : "") + round(100 * shift / Math.abs(before)) + " %)";
+    return "; band adopted a lasting shift of " + (shift > 0 ? "+" : "") + round(shift) + percent
+        + " as the new level";
   }
 
   static String round(double number) {

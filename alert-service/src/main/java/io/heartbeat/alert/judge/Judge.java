@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 
 /**
  * Decides the status of one window by the metric data contract, highest priority first:
- * error > red > amber > anomalous > green; unknown while there are neither thresholds nor a ready band. Stale is
- * decided by the service clock (Staleness). Pure: the live path, previews and benchmarks share it.
+ * error > red > amber > anomalous > green; unknown while there are neither thresholds nor a ready band, and for a
+ * window resting on fewer events than min_count. Stale is decided by the window clock (Staleness). Pure: the live path, previews and benchmarks share it.
  */
 public final class Judge {
 
@@ -33,6 +33,10 @@ public final class Judge {
     if (criteria == null) {
       return new Judgement(Status.UNKNOWN, reading.value(), NOT_YET_KNOWN);
     }
+    if (criteria.tooFew(reading.count())) {
+      return new Judgement(Status.UNKNOWN, reading.value(), "too few events to judge: count "
+          + (reading.count() == null ? "missing" : plain(reading.count())) + " < min_count " + plain(criteria.minCount()));
+    }
     Double value = valueToJudge(reading, criteria, band != null);
     if (value == null) {
       return new Judgement(Status.UNKNOWN, null, NO_VALUE);
@@ -46,7 +50,7 @@ public final class Judge {
    * the band). For lower_is_better (errors, latency) no rows says nothing: there is no value.
    */
   public static Double valueToJudge(Reading reading, Criteria criteria, boolean bandEnabled) {
-    if (reading.outcome() == Outcome.ERROR) {
+    if (reading.outcome() == Outcome.ERROR || criteria.tooFew(reading.count())) {
       return null;
     }
     if (reading.value() != null) {
@@ -66,7 +70,8 @@ public final class Judge {
     }
     if (band != null && band.anomalous()) {
       return new Judgement(Status.ANOMALOUS, value, prefix + BandRules.outside(value, band, direction)
-          + " for " + band.badWindows() + " windows (trigger " + band.triggerWindows() + "): anomalous");
+          + " in " + band.badWindows() + " of the last " + band.triggerWithinWindows() + " windows (trigger "
+          + band.triggerWindows() + " of " + band.triggerWithinWindows() + "): anomalous" + BandRules.adopted(band));
     }
     if (criteria.normValue() != null) {
       return verdict(Status.GREEN, value, prefix, direction.goodSide(), "norm_value", criteria.normValue(), direction);
@@ -79,7 +84,7 @@ public final class Judge {
         : "no thresholds (norm_value and alert_value not set)";
     if (band != null && band.ready()) {
       return new Judgement(Status.GREEN, value, prefix + scope + "; " + BandRules.inside(value, band, direction)
-          + ": green");
+          + ": green" + BandRules.adopted(band));
     }
     String why = band == null ? (criteria.bandOnly() ? "; anomaly band disabled" : "")
         : " and band warming up (" + band.historyWindows() + " of " + band.minHistoryWindows() + " windows)";

@@ -11,10 +11,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.heartbeat.alert.judge.Outcome;
 import io.heartbeat.alert.model.ObservationEvent;
+import io.heartbeat.alert.model.ObservationHistory;
 import io.heartbeat.alert.model.Written;
 import io.heartbeat.alert.service.EvaluationService;
 import io.quarkus.logging.Log;
@@ -23,7 +25,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Reads heartbeat.observations in batches (one poll at a time) and hands the readable observations, in partition
- * order, to the judgement. Offsets are committed by the judgement's checkpoints (ObservationOffsets).
+ * order, to the judgement; a history chunk becomes its observations, each marked with its place in the history. Offsets are committed by the judgement's checkpoints (ObservationOffsets).
  */
 @ApplicationScoped
 public class ObservationListener {
@@ -58,8 +60,18 @@ public class ObservationListener {
     List<Written<ObservationEvent>> arrivals = new ArrayList<>(records.count());
     for (ConsumerRecord<String, String> record : records) {
       try {
-        ObservationEvent observation = mapper.readValue(record.value(), ObservationEvent.class);
-        if (!observation.isComplete()) {
+        JsonNode tree = mapper.readTree(record.value());
+        if (ObservationHistory.TYPE.equals(tree.path("type").asText())) {
+          ObservationHistory chunk = mapper.treeToValue(tree, ObservationHistory.class);
+          if (!chunk.isComplete()) {
+            throw new IllegalArgumentException("history chunk: required fields missing or unsupported schemaVersion");
+          }
+          // Its JSON is written only should it wait for its definition (BatchJudgement).
+          chunk.expand().forEach(observation -> arrivals.add(new Written<>(observation, null)));
+          continue;
+        }
+        ObservationEvent observation = mapper.treeToValue(tree, ObservationEvent.class);
+        if (!observation.isComplete() || observation.isHistory()) {
           throw new IllegalArgumentException("required fields missing or unsupported schemaVersion");
         }
         Outcome.fromWire(observation.status());

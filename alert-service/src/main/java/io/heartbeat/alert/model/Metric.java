@@ -7,7 +7,10 @@ import io.heartbeat.alert.judge.Anomaly;
 import io.heartbeat.alert.judge.Criteria;
 import io.heartbeat.alert.judge.Direction;
 
-/** A metric definition in force here (a row of alert.metric): thresholds, operator fields, stage, anomaly, SLAs. */
+/**
+ * A metric definition in force here (a row of alert.metric): thresholds, operator fields, stage, anomaly, SLAs, and
+ * the least count of events a window must rest on to be judged (min_count; null: none).
+ */
 public record Metric(
     String metricId,
     String version,
@@ -22,11 +25,19 @@ public record Metric(
     Double benchmarkMean,
     Double benchmarkStddev,
     Anomaly anomaly,
-    List<String> slas) {
+    List<String> slas,
+    Double minCount) {
 
   public Metric {
     anomaly = anomaly == null ? Anomaly.DEFAULTS : anomaly;
     slas = slas == null ? List.of() : List.copyOf(slas);
+  }
+
+  public Metric(String metricId, String version, String period, int periodSeconds, Direction direction,
+      Double normValue, Double alertValue, Double targetValue, LocalDate targetDueDate, String stage,
+      Double benchmarkMean, Double benchmarkStddev, Anomaly anomaly, List<String> slas) {
+    this(metricId, version, period, periodSeconds, direction, normValue, alertValue, targetValue, targetDueDate,
+        stage, benchmarkMean, benchmarkStddev, anomaly, slas, null);
   }
 
   /** The metric as defined by a registry event that carries a judgeable definition. */
@@ -34,7 +45,7 @@ public record Metric(
     MetricDefinition d = event.definition();
     return new Metric(event.metricId(), event.version(), d.period(), d.periodSeconds(),
         Direction.fromWire(d.direction()), d.normValue(), d.alertValue(), d.targetValue(), d.targetDueDate(),
-        d.stage(), d.benchmarkMean(), d.benchmarkStddev(), d.anomaly(), d.slas());
+        d.stage(), d.benchmarkMean(), d.benchmarkStddev(), d.anomaly(), d.slas(), d.minCount());
   }
 
   /** Criteria of the metric total; a dimension series gets Criteria.bandOnly. */

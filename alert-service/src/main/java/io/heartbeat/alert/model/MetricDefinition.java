@@ -22,7 +22,8 @@ public record MetricDefinition(
     Double benchmarkStddev,
     Anomaly anomaly,
     List<String> slas,
-    String stage) {
+    String stage,
+    Double minCount) {
 
   /** The fields alert.metric cannot do without. */
   public boolean isJudgeable() {

@@ -12,4 +12,13 @@ public record SeriesKey(String metricId, String series) {
   public boolean total() {
     return TOTAL.equals(series);
   }
+
+  /** The dimension this series is of, null for the metric total. */
+  public Dimension dimension() {
+    if (total()) {
+      return null;
+    }
+    int eq = series.indexOf('=');
+    return new Dimension(series.substring(0, eq), series.substring(eq + 1));
+  }
 }

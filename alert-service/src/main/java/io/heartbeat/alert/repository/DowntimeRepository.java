@@ -8,6 +8,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.heartbeat.alert.sla.Downtime;
 import io.heartbeat.alert.sla.RedInterval;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -15,12 +16,15 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** alert.downtime: the SLA ledger, red intervals of metric totals with the SLAs they count against. */
+/**
+ * alert.downtime: the SLA ledger, intervals of metric totals with the SLAs they count against: down (red or stale)
+ * or unmeasured (error).
+ */
 @ApplicationScoped
 public class DowntimeRepository {
 
-  /** A red interval to record with the SLAs of its metric at the time. */
-  public record Entry(RedInterval interval, List<String> slas) {
+  /** An interval to record with the SLAs of its metric at the time. */
+  public record Entry(Downtime interval, List<String> slas) {
   }
 
   private final Pool pool;
@@ -40,29 +44,31 @@ public class DowntimeRepository {
     OffsetDateTime[] ends = new OffsetDateTime[n];
     // text[] per row travels as one '{a,b}' literal each: unnest cannot take a ragged 2-D array.
     String[] slas = new String[n];
+    String[] kinds = new String[n];
     int i = 0;
     for (Entry e : entries) {
       metricIds[i] = e.interval().metricId();
       starts[i] = Times.utc(e.interval().start());
       ends[i] = Times.utc(e.interval().end());
       slas[i] = literal(e.slas());
+      kinds[i] = e.interval().kind().wire();
       i++;
     }
     return client.preparedQuery("""
-            insert into alert.downtime as d (metric_id, started_at, ended_at, slas)
-            select m, s, e, l::text[] from unnest($1::text[], $2::timestamptz[], $3::timestamptz[], $4::text[])
-              as t(m, s, e, l)
+            insert into alert.downtime as d (metric_id, started_at, ended_at, slas, kind)
+            select m, s, e, l::text[], k
+              from unnest($1::text[], $2::timestamptz[], $3::timestamptz[], $4::text[], $5::text[]) as t(m, s, e, l, k)
             on conflict (metric_id, started_at) do update
               set ended_at = greatest(d.ended_at, excluded.ended_at), slas = excluded.slas""")
-        .execute(Tuple.of(metricIds, starts, ends, slas))
+        .execute(Tuple.of(metricIds, starts, ends, slas, kinds))
         .replaceWithVoid();
   }
 
-  /** Red intervals that overlap [from, to) of the metrics that counted against the SLA. */
-  public Uni<List<RedInterval>> overlapping(String sla, Instant from, Instant to) {
+  /** Intervals of the given kind that overlap [from, to) of the metrics that counted against the SLA. */
+  public Uni<List<RedInterval>> overlapping(String sla, Instant from, Instant to, Downtime.Kind kind) {
     return pool.preparedQuery("select metric_id, started_at, ended_at from alert.downtime"
-            + " where $1 = any(slas) and started_at < $3 and ended_at > $2 order by started_at")
-        .execute(Tuple.of(sla, Times.utc(from), Times.utc(to)))
+            + " where $1 = any(slas) and started_at < $3 and ended_at > $2 and kind = $4 order by started_at")
+        .execute(Tuple.of(sla, Times.utc(from), Times.utc(to), kind.wire()))
         .map(rows -> {
           List<RedInterval> intervals = new ArrayList<>();
           for (Row row : rows) {

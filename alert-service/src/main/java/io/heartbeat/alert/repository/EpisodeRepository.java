@@ -2,19 +2,31 @@ package io.heartbeat.alert.repository;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.heartbeat.alert.episode.AlertEpisode;
+import io.heartbeat.alert.model.Dimension;
+import io.heartbeat.alert.model.SeriesKey;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** alert.episode: alert episodes that fired, open or resolved. */
 @ApplicationScoped
 public class EpisodeRepository {
+
+  private final Pool pool;
+
+  public EpisodeRepository(Pool pool) {
+    this.pool = pool;
+  }
 
   // fired_at and started_at never move once written: a later step of the same episode only updates what changed.
   private static final String UPSERT = """
@@ -27,6 +39,21 @@ public class EpisodeRepository {
       on conflict (dedup_key) do update set state = excluded.state, status = excluded.status,
         peak_status = excluded.peak_status, resolved_at = excluded.resolved_at, reason = excluded.reason,
         updated_at = excluded.updated_at""";
+
+  /** The series of a metric whose episode fired and has not resolved. */
+  public Uni<List<SeriesKey>> openSeries(String metricId) {
+    return pool.preparedQuery("select dimension_kind, dimension_value from alert.episode"
+            + " where metric_id = $1 and state <> 'resolved'")
+        .execute(Tuple.of(metricId))
+        .map(rows -> {
+          List<SeriesKey> keys = new ArrayList<>();
+          for (Row row : rows) {
+            String kind = row.getString(0);
+            keys.add(SeriesKey.of(metricId, kind == null ? null : new Dimension(kind, row.getString(1))));
+          }
+          return keys;
+        });
+  }
 
   /** Writes the latest form of each episode a batch moved (one row per dedup key). */
   public Uni<Void> saveAll(SqlClient client, Collection<AlertEpisode> episodes, Instant updatedAt) {

@@ -29,7 +29,8 @@ public class MetricRepository {
       + " m.direction, m.norm_value, m.alert_value, m.target_value, m.target_due_date, m.stage,"
       + " (m.definition->>'benchmarkMean')::float8 as benchmark_mean,"
       + " (m.definition->>'benchmarkStddev')::float8 as benchmark_stddev,"
-      + " m.definition->'anomaly' as anomaly, m.definition->'slas' as slas";
+      + " m.definition->'anomaly' as anomaly, m.definition->'slas' as slas,"
+      + " (m.definition->>'minCount')::float8 as min_count";
 
   private final Pool pool;
 
@@ -96,7 +97,8 @@ public class MetricRepository {
         row.getInteger("period_seconds"), Direction.fromWire(row.getString("direction")),
         row.getDouble("norm_value"), row.getDouble("alert_value"), row.getDouble("target_value"),
         row.getLocalDate("target_due_date"), row.getString("stage"), row.getDouble("benchmark_mean"),
-        row.getDouble("benchmark_stddev"), anomaly(row.getJsonObject("anomaly")), slas(row.getJsonArray("slas")));
+        row.getDouble("benchmark_stddev"), anomaly(row.getJsonObject("anomaly")), slas(row.getJsonArray("slas")),
+        row.getDouble("min_count"));
   }
 
   // Older rows or odd definitions may lack a key: the documented default applies.
@@ -107,7 +109,8 @@ public class MetricRepository {
     Anomaly d = Anomaly.DEFAULTS;
     return new Anomaly(json.getBoolean("enabled", d.enabled()), json.getDouble("sensitivity", d.sensitivity()),
         json.getInteger("triggerWindows", d.triggerWindows()), json.getInteger("recoveryWindows", d.recoveryWindows()),
-        json.getInteger("minHistoryWindows", d.minHistoryWindows()));
+        json.getInteger("minHistoryWindows", d.minHistoryWindows()), json.getInteger("triggerWithinWindows"),
+        json.getDouble("minChangePercent"), json.getDouble("minChangeAbsolute"));
   }
 
   private static List<String> slas(JsonArray json) {

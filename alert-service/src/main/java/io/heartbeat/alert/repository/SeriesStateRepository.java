@@ -3,6 +3,8 @@ package io.heartbeat.alert.repository;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +51,17 @@ public class SeriesStateRepository {
   }
 
   /** Writes states (a checkpoint). Runs on the caller's transaction. */
+  /** The dimension series of a metric that a checkpoint holds. */
+  public Uni<List<SeriesKey>> dimensionsOf(String metricId) {
+    return pool.preparedQuery("select series from alert.series_state where metric_id = $1 and series <> '*'")
+        .execute(Tuple.of(metricId))
+        .map(rows -> {
+          List<SeriesKey> keys = new ArrayList<>();
+          rows.forEach(row -> keys.add(new SeriesKey(metricId, row.getString(0))));
+          return keys;
+        });
+  }
+
   public Uni<Void> saveAll(SqlClient client, Map<SeriesKey, StoredSeries> states, Instant updatedAt) {
     if (states.isEmpty()) {
       return Uni.createFrom().voidItem();

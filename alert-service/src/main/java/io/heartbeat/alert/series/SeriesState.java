@@ -1,13 +1,16 @@
-package io.heartbeat.alert.judge;
+package io.heartbeat.alert.series;
 
 import java.time.Instant;
 
+import io.heartbeat.alert.band.Detector;
 import io.heartbeat.alert.episode.EpisodeTracker;
+import io.heartbeat.alert.judge.Direction;
+import io.heartbeat.alert.judge.History;
 
 /**
  * Everything the judgement remembers about one series (a metric total or one dimension value): the last window
- * judged in order, recent values, the band, the episode and the open red interval. Mutable, used by one judging
- * lane at a time; kept in PostgreSQL (alert.series_state) so a restart resumes where it stopped.
+ * judged in order, recent values, the anomaly detector, the episode and the open downtime interval. Mutable, used by
+ * one judging lane at a time; kept in PostgreSQL (alert.series_state) so a restart resumes where it stopped.
  */
 public final class SeriesState {
 
@@ -18,34 +21,35 @@ public final class SeriesState {
   final Direction direction;
   Instant lastWindowStart;
   final History history;
-  final SeriesBand band;
+  final Detector detector;
   final EpisodeTracker episode;
-  Instant redStart;
-  Instant redEnd;
+  Instant downStart;
+  Instant downEnd;
+  String downKind;
   Instant staleWindow;
+  /** The definition version whose history this series learned (null: none learned yet). */
+  String historyVersion;
 
   public SeriesState(int periodSeconds, Direction direction, Instant lastWindowStart, History history,
-      SeriesBand band, EpisodeTracker episode, Instant redStart, Instant redEnd, Instant staleWindow) {
+      Detector detector, EpisodeTracker episode, Instant downStart, Instant downEnd, String downKind,
+      Instant staleWindow, String historyVersion) {
     this.periodSeconds = periodSeconds;
     this.direction = direction;
     this.lastWindowStart = lastWindowStart;
     this.history = history;
-    this.band = band;
+    this.detector = detector;
     this.episode = episode;
-    this.redStart = redStart;
-    this.redEnd = redEnd;
+    this.downStart = downStart;
+    this.downEnd = downEnd;
+    this.downKind = downKind;
     this.staleWindow = staleWindow;
+    this.historyVersion = historyVersion;
   }
 
-  /** A series never seen; band is null when the anomaly band is disabled for the metric. */
-  public static SeriesState fresh(int periodSeconds, Direction direction, SeriesBand band) {
-    return new SeriesState(periodSeconds, direction, null, new History(TYPICAL_WINDOWS), band, new EpisodeTracker(),
-        null, null, null);
-  }
-
-  /** True when the state was learned under another period or direction and must start over. */
-  public boolean learnedUnder(int periodSeconds, Direction direction) {
-    return this.periodSeconds == periodSeconds && this.direction == direction;
+  /** A series never seen; detector is null when the anomaly band is disabled for the metric. */
+  public static SeriesState fresh(int periodSeconds, Direction direction, Detector detector) {
+    return new SeriesState(periodSeconds, direction, null, new History(TYPICAL_WINDOWS), detector,
+        new EpisodeTracker(), null, null, null, null, null);
   }
 
   /** A window at or before the last one judged in order: a replay, a duplicate or a late arrival. */
@@ -78,23 +82,31 @@ public final class SeriesState {
     return history;
   }
 
-  public SeriesBand band() {
-    return band;
+  public Detector detector() {
+    return detector;
   }
 
   public EpisodeTracker episode() {
     return episode;
   }
 
-  public Instant redStart() {
-    return redStart;
+  public Instant downStart() {
+    return downStart;
   }
 
-  public Instant redEnd() {
-    return redEnd;
+  public Instant downEnd() {
+    return downEnd;
+  }
+
+  public String downKind() {
+    return downKind;
   }
 
   public Instant staleWindow() {
     return staleWindow;
+  }
+
+  public String historyVersion() {
+    return historyVersion;
   }
 }

@@ -3,6 +3,7 @@ package io.heartbeat.alert.service;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,10 +18,9 @@ import io.heartbeat.alert.judge.Criteria;
 import io.heartbeat.alert.judge.Judge;
 import io.heartbeat.alert.judge.Outcome;
 import io.heartbeat.alert.judge.Reading;
-import io.heartbeat.alert.judge.SeriesJudge;
-import io.heartbeat.alert.judge.SeriesState;
-import io.heartbeat.alert.judge.Verdict;
+import io.heartbeat.alert.series.SeriesState;
 import io.heartbeat.alert.model.AlertEvent;
+import io.heartbeat.alert.model.HistoryMark;
 import io.heartbeat.alert.model.EvaluationEvent;
 import io.heartbeat.alert.model.LastObservation;
 import io.heartbeat.alert.model.Metric;
@@ -29,18 +29,27 @@ import io.heartbeat.alert.model.ObservationEvent;
 import io.heartbeat.alert.model.SeriesKey;
 import io.heartbeat.alert.model.Written;
 import io.heartbeat.alert.repository.DowntimeRepository;
+import io.heartbeat.alert.series.SeriesJudge;
+import io.heartbeat.alert.series.SeriesJudge.Mode;
+import io.heartbeat.alert.series.SeriesState;
+import io.heartbeat.alert.series.Verdict;
+import io.heartbeat.alert.sla.Downtime;
 
 /**
  * Judges a batch in memory, in arrival order, against the cached series states, and gathers what to write: the
- * evaluations, the episode steps with their alerts, red intervals, last arrivals and the series moved. CPU only.
+ * evaluations, the episode steps with their alerts, downtime intervals, last arrivals and the series moved. History
+ * windows are learned in order (the total's evaluation says how far the learning got) and change no episode, page or
+ * ledger. CPU only.
  */
 @ApplicationScoped
 public class BatchJudgement {
 
   private final ObjectMapper mapper;
+  private final SeriesCodec codec;
 
-  public BatchJudgement(ObjectMapper mapper) {
+  public BatchJudgement(ObjectMapper mapper, SeriesCodec codec) {
     this.mapper = mapper;
+    this.codec = codec;
   }
 
   void judge(List<Written<ObservationEvent>> arrivals, Map<String, Metric> metrics,
@@ -50,18 +59,43 @@ public class BatchJudgement {
       ObservationEvent observation = arrival.event();
       Metric metric = metrics.get(observation.metricId());
       if (metric == null) {
-        // Kept until the definition arrives, then judged again under it (a new id).
+        // Kept until the definition arrives, then judged again under it (a new id). History says nothing yet.
+        Written<ObservationEvent> kept = arrival.json() == null ? new Written<>(observation, json(observation))
+            : arrival;
+        if (observation.isHistory()) {
+          if (out.pendingIds.add(observation.id())) {
+            out.pending.add(kept);
+          }
+          continue;
+        }
         EvaluationEvent event = EvaluationEvent.undefined(observation, Judge.judge(reading(observation), null), now);
         if (out.addEvaluation(write(event))) {
-          out.pending.add(arrival);
+          out.pending.add(kept);
         }
         continue;
       }
       SeriesKey key = SeriesKey.of(metric.metricId(), observation.dimension());
       SeriesState state = states.get(key);
+      HistoryMark history = observation.history();
+      if (history != null && !observation.definitionVersion().equals(state.historyVersion())) {
+        // The first window of a new history (first seen, or value_sql or period changed): learn it from scratch.
+        state = codec.relearn(metric, state, observation.definitionVersion());
+        states.put(key, state);
+        moved.put(key, state);
+      }
       boolean late = state.isLate(observation.windowStart());
       Verdict verdict = SeriesJudge.judge(state, settings(metric, key), reading(observation),
-          observation.windowStart(), observation.windowEnd());
+          observation.windowStart(), observation.windowEnd(), history == null ? Mode.LIVE : Mode.HISTORY);
+      if (history != null) {
+        if (!late) {
+          moved.put(key, state);
+        }
+        // A dimension's history is learned only; the total's is published, so its progress shows.
+        if (key.total()) {
+          out.addEvaluation(write(EvaluationEvent.judged(observation, metric, verdict, now, progress(history))));
+        }
+        continue;
+      }
       EvaluationEvent event = EvaluationEvent.judged(observation, metric, verdict, now);
       if (!out.addEvaluation(write(event)) || late) {
         continue;
@@ -75,12 +109,20 @@ public class BatchJudgement {
       if (verdict.transition() != null) {
         addStep(out, verdict.transition(), metric, key, event, now);
       }
-      if (verdict.red() != null) {
-        out.downtime.put(metric.metricId() + "|" + verdict.red().start(),
-            new DowntimeRepository.Entry(verdict.red(), metric.slas()));
+      if (verdict.downtime() != null) {
+        out.downtime.put(metric.metricId() + "|" + verdict.downtime().start(),
+            new DowntimeRepository.Entry(verdict.downtime(), metric.slas()));
       }
     }
     out.moved.putAll(moved);
+  }
+
+  /** "learning history: 6,120 of 20,160 windows; " or, on the last one, "history learned: 20,160 windows; ". */
+  static String progress(HistoryMark history) {
+    return history.ends()
+        ? String.format(Locale.ROOT, "history learned: %,d windows; ", history.windows())
+        : String.format(Locale.ROOT, "learning history: %,d of %,d windows; ", history.window() + 1,
+            history.windows());
   }
 
   /** The stale verdict of a metric total: its evaluation, and the episode step it causes. */
@@ -90,6 +132,27 @@ public class BatchJudgement {
     if (step != null) {
       addStep(out, step, metric, key, event, now);
     }
+  }
+
+  /** A silence already judged stale goes on: its downtime grows to until (metric totals). */
+  void silence(Metric metric, SeriesKey key, SeriesState state, Instant silenceStart, Instant until,
+      BatchOutcome out) {
+    if (!key.total()) {
+      return;
+    }
+    Downtime downtime = SeriesJudge.staleDowntime(state, metric.metricId(), silenceStart, until);
+    out.downtime.put(metric.metricId() + "|" + downtime.start(), new DowntimeRepository.Entry(downtime, metric.slas()));
+  }
+
+  /** Resolves a series' firing episode for a reason outside its windows; true when there was one. */
+  boolean close(Metric metric, SeriesKey key, SeriesState state, String reason, Instant now, BatchOutcome out) {
+    Transition step = SeriesJudge.close(state, now, reason);
+    if (step == null) {
+      return false;
+    }
+    EvaluationEvent last = EvaluationEvent.closing(metric, key, now, reason);
+    addStep(out, step, metric, key, last, now);
+    return true;
   }
 
   private void addStep(BatchOutcome out, Transition step, Metric metric, SeriesKey key, EvaluationEvent evaluation,
@@ -106,8 +169,9 @@ public class BatchJudgement {
   // Thresholds and the benchmark belong to the metric total; a dimension is judged by its band only.
   private static SeriesJudge.Settings settings(Metric metric, SeriesKey key) {
     boolean total = key.total();
-    return new SeriesJudge.Settings(metric.metricId(), key.series(),
-        total ? metric.criteria() : Criteria.bandOnly(metric.direction()), metric.anomaly(), metric.periodSeconds(),
+    Criteria criteria = total ? metric.criteria() : Criteria.bandOnly(metric.direction());
+    return new SeriesJudge.Settings(metric.metricId(), key.series(), criteria.withMinCount(metric.minCount()),
+        metric.anomaly(), metric.periodSeconds(),
         total ? metric.benchmarkMean() : null, total ? metric.benchmarkStddev() : null);
   }
 
@@ -115,7 +179,11 @@ public class BatchJudgement {
     ObservationError error = observation.error();
     String message = error == null ? null
         : error.sqlState() == null ? error.message() : error.message() + " (sqlState " + error.sqlState() + ")";
-    return new Reading(Outcome.fromWire(observation.status()), observation.value(), message);
+    return new Reading(Outcome.fromWire(observation.status()), observation.value(), message, observation.count());
+  }
+
+  Written<EvaluationEvent> written(EvaluationEvent event) {
+    return write(event);
   }
 
   private Written<EvaluationEvent> write(EvaluationEvent event) {

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.heartbeat.alert.episode.AlertEpisode;
-import io.heartbeat.alert.judge.SeriesState;
+import io.heartbeat.alert.series.SeriesState;
 import io.heartbeat.alert.model.AlertEvent;
 import io.heartbeat.alert.model.EvaluationEvent;
 import io.heartbeat.alert.model.LastObservation;
@@ -26,12 +26,14 @@ final class BatchOutcome {
   final List<Written<AlertEvent>> alerts = new ArrayList<>();
   /** The latest form of each episode moved, by dedup key. */
   final Map<String, AlertEpisode> episodes = new LinkedHashMap<>();
-  /** Red intervals by metricId|start: an interval extended by several windows of the batch is written once. */
+  /** Downtime intervals by metricId|start: an interval extended by several windows of the batch is written once. */
   final Map<String, DowntimeRepository.Entry> downtime = new LinkedHashMap<>();
   /** The newest window of each metric total that arrived, for the stale check. */
   final Map<String, LastObservation> lastObservations = new HashMap<>();
   final List<Written<ObservationEvent>> pending = new ArrayList<>();
   final Set<String> pendingDone = new HashSet<>();
+  /** Ids of the history observations kept to wait for their definition. */
+  final Set<String> pendingIds = new HashSet<>();
   /** The series whose state the unit moved: dirty until the next checkpoint. */
   final Map<SeriesKey, SeriesState> moved = new HashMap<>();
 

@@ -14,7 +14,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 import io.heartbeat.alert.config.AlertConfig;
-import io.heartbeat.alert.judge.SeriesState;
+import io.heartbeat.alert.series.SeriesState;
 import io.heartbeat.alert.messaging.ObservationOffsets;
 import io.heartbeat.alert.model.SeriesKey;
 import io.heartbeat.alert.model.StoredSeries;

@@ -26,14 +26,36 @@ public class DefinitionService {
 
   public Uni<Void> apply(MetricDefinitionEvent event, String definitionJson) {
     Metric metric = Metric.of(event);
-    return metrics.upsert(metric, definitionJson, clock.instant())
+    // Read before the upsert: what changed decides whether open episodes end (period, direction, retirement).
+    return metrics.find(metric.metricId())
+        .chain(previous -> evaluations.closeEpisodes(previous, closing(previous, metric)))
+        .chain(() -> metrics.upsert(metric, definitionJson, clock.instant()))
         .invoke(() -> Log.infof("Definition in force metricId=%s version=%s state=%s stage=%s",
             metric.metricId(), metric.version(), event.state(), metric.stage()))
         .chain(() -> evaluations.definitionChanged(metric));
   }
 
+  /** Why a change of definition ends the metric's open episodes, or null when it does not. */
+  static String closing(Metric previous, Metric next) {
+    if (previous == null) {
+      return null;
+    }
+    if ("retired".equals(next.stage()) && !"retired".equals(previous.stage())) {
+      return "metric retired";
+    }
+    if (previous.periodSeconds() != next.periodSeconds()) {
+      return "period changed from " + previous.period() + " to " + next.period();
+    }
+    if (previous.direction() != next.direction()) {
+      return "direction changed from " + previous.direction().wire() + " to " + next.direction().wire();
+    }
+    return null;
+  }
+
   public Uni<Void> remove(String metricId) {
-    return metrics.delete(metricId)
+    return metrics.find(metricId)
+        .chain(previous -> evaluations.closeEpisodes(previous, "metric removed from the registry"))
+        .chain(() -> metrics.delete(metricId))
         .invoke(() -> Log.infof("Definition withdrawn metricId=%s", metricId))
         .chain(() -> evaluations.definitionRemoved(metricId));
   }

@@ -17,7 +17,7 @@ import org.apache.kafka.common.TopicPartition;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.heartbeat.alert.judge.Judgement;
-import io.heartbeat.alert.judge.SeriesState;
+import io.heartbeat.alert.series.SeriesState;
 import io.heartbeat.alert.judge.Staleness;
 import io.heartbeat.alert.model.EvaluationEvent;
 import io.heartbeat.alert.model.Metric;
@@ -25,7 +25,9 @@ import io.heartbeat.alert.model.ObservationEvent;
 import io.heartbeat.alert.model.SeriesKey;
 import io.heartbeat.alert.model.Written;
 import io.heartbeat.alert.repository.LastObservationRepository.Watched;
+import io.heartbeat.alert.repository.EpisodeRepository;
 import io.heartbeat.alert.repository.PendingObservationRepository;
+import io.heartbeat.alert.repository.SeriesStateRepository;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -46,12 +48,17 @@ public class EvaluationService {
   private final WritePipeline writes;
   private final Checkpoint checkpoint;
   private final PendingObservationRepository pending;
+  private final EpisodeRepository episodes;
+  private final SeriesStateRepository dimensions;
   private final ObjectMapper mapper;
   private final Clock clock;
   private CompletableFuture<Set<String>> lastWrite = CompletableFuture.completedFuture(Set.of());
 
   public EvaluationService(MetricCatalog catalog, SeriesCache cache, BatchJudgement judgement, WritePipeline writes,
-      Checkpoint checkpoint, PendingObservationRepository pending, ObjectMapper mapper, Clock clock) {
+      Checkpoint checkpoint, PendingObservationRepository pending, EpisodeRepository episodes,
+      SeriesStateRepository dimensions, ObjectMapper mapper, Clock clock) {
+    this.episodes = episodes;
+    this.dimensions = dimensions;
     this.catalog = catalog;
     this.cache = cache;
     this.judgement = judgement;
@@ -104,26 +111,74 @@ public class EvaluationService {
     }));
   }
 
-  /** Publishes the stale verdict for a metric that stopped beating and moves its episode; true when it is new. */
+  /**
+   * Publishes the stale verdict for a metric that stopped beating and moves its episode; true when it is new. Later
+   * checks of the same silence publish nothing and extend its downtime.
+   */
   public Uni<Boolean> markStale(Watched watched, int missedPeriods) {
     Metric metric = watched.metric();
     SeriesKey key = new SeriesKey(metric.metricId(), SeriesKey.TOTAL);
     return lane.submit(() -> cache.load(List.of(key), Map.of(metric.metricId(), metric)).chain(states -> {
       SeriesState state = states.get(key);
+      Instant now = now();
       Instant expectedStart = watched.last().windowEnd();
-      // The silence is identified by its first missing window: later ticks of the same silence do nothing.
-      if (!state.noteStale(expectedStart)) {
+      // A batch judged on the lane since the check read the table may have ended the silence already.
+      if (state.lastWindowStart() != null
+          && !Staleness.isStale(state.lastWindowStart().plusSeconds(metric.periodSeconds()), now,
+              metric.periodSeconds(), missedPeriods)) {
         return Uni.createFrom().item(false);
       }
-      Instant now = now();
+      BatchOutcome out = new BatchOutcome();
+      Instant firstEnd = expectedStart.plusSeconds(metric.periodSeconds());
+      judgement.silence(metric, key, state, expectedStart, now.isAfter(firstEnd) ? now : firstEnd, out);
+      cache.moved(key, state);
+      // The silence is identified by its first missing window: later ticks of the same silence publish nothing.
+      if (!state.noteStale(expectedStart)) {
+        write(out, now, Map.of());
+        return Uni.createFrom().item(false);
+      }
       Judgement verdict = Staleness.stale(watched.last().observedAt(), expectedStart, missedPeriods);
       EvaluationEvent event = EvaluationEvent.stale(metric, watched.last(), verdict, now);
-      BatchOutcome out = new BatchOutcome();
       judgement.stale(metric, key, state, event, now, out);
-      cache.moved(key, state);
       // No checkpoint needed: after a crash the same silence is judged stale again, with the same ids.
-      return Uni.createFrom().completionStage(write(out, now, Map.of())).map(fresh -> fresh.contains(event.id()));
+      return staleDimensions(metric, event, out)
+          .chain(() -> Uni.createFrom().completionStage(write(out, now, Map.of())))
+          .map(fresh -> fresh.contains(event.id()));
     }));
+  }
+
+  // The metric's dimension series go stale with it: the drill-down shows the silence too. One silence is one page:
+  // the total's episode pages, each slice only says stale.
+  private Uni<Void> staleDimensions(Metric metric, EvaluationEvent total, BatchOutcome out) {
+    return dimensions.dimensionsOf(metric.metricId()).invoke(keys -> keys.forEach(
+        key -> out.addEvaluation(judgement.written(EvaluationEvent.staleDimension(total, metric, key)))))
+        .replaceWithVoid();
+  }
+
+  /**
+   * Resolves every open episode of the metric, with the reason (removed, retired, period or direction changed): an
+   * episode is never left firing for a series nobody judges any more. Nothing happens when reason or metric is null.
+   */
+  public Uni<Void> closeEpisodes(Metric metric, String reason) {
+    if (metric == null || reason == null) {
+      return Uni.createFrom().voidItem();
+    }
+    return lane.submit(() -> episodes.openSeries(metric.metricId())
+        .chain(keys -> keys.isEmpty() ? Uni.createFrom().voidItem()
+            : cache.load(keys, Map.of(metric.metricId(), metric)).chain(states -> {
+              Instant now = now();
+              BatchOutcome out = new BatchOutcome();
+              for (SeriesKey key : keys) {
+                SeriesState state = states.get(key);
+                if (judgement.close(metric, key, state, reason, now, out)) {
+                  cache.moved(key, state);
+                  Log.infof("Episode resolved metricId=%s series=%s reason=%s", metric.metricId(), key.series(),
+                      reason);
+                }
+              }
+              return Uni.createFrom().completionStage(write(out, now, Map.of()))
+                  .chain(ignored -> checkpointInLane());
+            })));
   }
 
   /** Runs a checkpoint now (also run when due, on a timer and at shutdown). */

@@ -10,7 +10,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.heartbeat.alert.config.AlertConfig;
-import io.heartbeat.alert.judge.SeriesState;
+import io.heartbeat.alert.series.SeriesState;
 import io.heartbeat.alert.model.Metric;
 import io.heartbeat.alert.model.SeriesKey;
 import io.heartbeat.alert.repository.SeriesStateRepository;

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.heartbeat.alert.config.AlertConfig;
 import io.heartbeat.alert.repository.DowntimeRepository;
 import io.heartbeat.alert.repository.MetricRepository;
+import io.heartbeat.alert.sla.Downtime;
 import io.heartbeat.alert.sla.SlaLedger;
 import io.heartbeat.alert.sla.SlaReport;
 import io.smallrye.mutiny.Uni;
@@ -52,7 +53,8 @@ public class SlaService {
     Instant monthStart = SlaLedger.monthStart(to);
     Instant readFrom = from.isBefore(monthStart) ? from : monthStart;
     double target = config.sla().targets().getOrDefault(sla, config.sla().defaultTarget());
-    return downtime.overlapping(sla, readFrom, to)
-        .map(intervals -> SlaLedger.report(sla, target, from, to, intervals));
+    return Uni.combine().all().unis(downtime.overlapping(sla, readFrom, to, Downtime.Kind.DOWN),
+            downtime.overlapping(sla, from, to, Downtime.Kind.UNMEASURED))
+        .with((down, unmeasured) -> SlaLedger.report(sla, target, from, to, down, unmeasured));
   }
 }

@@ -13,18 +13,24 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
-/** The scheduled stale check: a metric with no observation for two periods gets a stale evaluation, once. */
+/**
+ * The scheduled stale check: a metric whose newest window ended more than two periods ago gets a stale evaluation,
+ * once per silence, and the silence counts as downtime while it lasts. It checks only once this service has read
+ * everything that was on its partitions at the previous check, so its own backlog never looks like a silence.
+ */
 @ApplicationScoped
 public class StaleWatch {
 
   private final LastObservationRepository lastObservations;
+  private final Backlog offsets;
   private final EvaluationService evaluations;
   private final AlertConfig config;
   private final Clock clock;
 
-  public StaleWatch(LastObservationRepository lastObservations, EvaluationService evaluations, AlertConfig config,
-      Clock clock) {
+  public StaleWatch(LastObservationRepository lastObservations, Backlog offsets,
+      EvaluationService evaluations, AlertConfig config, Clock clock) {
     this.lastObservations = lastObservations;
+    this.offsets = offsets;
     this.evaluations = evaluations;
     this.config = config;
     this.clock = clock;
@@ -35,10 +41,20 @@ public class StaleWatch {
   Uni<Void> check() {
     Instant now = clock.instant();
     int missed = config.stale().missedPeriods();
-    // The stale id is derived from the first missing window, so every later tick of the same silence is a no-op.
+    // The stale id is derived from the first missing window, so every later tick of the same silence publishes
+    // nothing new (it only extends the silence's downtime).
+    return offsets.caughtUpSinceLastAsked().chain(caughtUp -> caughtUp ? checkAll(now, missed)
+            : Uni.createFrom().voidItem().invoke(() -> Log.debugf("Stale check waits: observations backlog")))
+        .onFailure().recoverWithItem(e -> {
+          Log.errorf(e, "Stale check failed; next tick retries");
+          return null;
+        });
+  }
+
+  private Uni<Void> checkAll(Instant now, int missed) {
     return lastObservations.watched()
         .onItem().transformToMulti(watched -> Multi.createFrom().iterable(watched))
-        .filter(w -> Staleness.isStale(w.last().observedAt(), now, w.metric().periodSeconds(), missed))
+        .filter(w -> Staleness.isStale(w.last().windowEnd(), now, w.metric().periodSeconds(), missed))
         .onItem().transformToUniAndConcatenate(w -> evaluations.markStale(w, missed)
             .invoke(inserted -> {
               if (inserted) {
@@ -47,10 +63,6 @@ public class StaleWatch {
               }
             }))
         .collect().last()
-        .replaceWithVoid()
-        .onFailure().recoverWithItem(e -> {
-          Log.errorf(e, "Stale check failed; next tick retries");
-          return null;
-        });
+        .replaceWithVoid();
   }
 }

@@ -59,12 +59,36 @@ public final class SlaLedger {
    */
   public static SlaReport report(String sla, double targetPercent, Instant from, Instant to,
       List<RedInterval> intervals) {
+    return report(sla, targetPercent, from, to, intervals, List.of());
+  }
+
+  /** The report with unmeasured stretches (errors) beside the downtime; a minute that is both counts as down. */
+  public static SlaReport report(String sla, double targetPercent, Instant from, Instant to,
+      List<RedInterval> intervals, List<RedInterval> unmeasuredIntervals) {
     List<Incident> incidents = incidents(intervals, from, to);
+    List<Incident> unmeasured = incidents(unmeasuredIntervals, from, to);
     double downtime = downtimeMinutes(incidents);
+    double unmeasuredMinutes = Math.max(0, downtimeMinutes(unmeasured) - overlapMinutes(unmeasured, incidents));
     double span = Duration.between(from, to).toMillis() / 60_000.0;
-    double availability = span <= 0 ? 100.0 : 100.0 * (1 - downtime / span);
-    return new SlaReport(sla, from, to, targetPercent, availability, downtime, incidents,
-        budget(targetPercent, intervals, to));
+    double measured = span - unmeasuredMinutes;
+    double availability = measured <= 0 ? 100.0 : 100.0 * (1 - downtime / measured);
+    return new SlaReport(sla, from, to, targetPercent, availability, downtime, unmeasuredMinutes, incidents,
+        unmeasured, budget(targetPercent, intervals, to));
+  }
+
+  /** Minutes covered by both lists (each already merged, so neither overlaps itself). */
+  static double overlapMinutes(List<Incident> a, List<Incident> b) {
+    double minutes = 0;
+    for (Incident x : a) {
+      for (Incident y : b) {
+        Instant start = max(x.start(), y.start());
+        Instant end = min(x.end(), y.end());
+        if (start.isBefore(end)) {
+          minutes += Duration.between(start, end).toMillis() / 60_000.0;
+        }
+      }
+    }
+    return minutes;
   }
 
   /** The first instant of the month in which a period ending at end (exclusive) ends. */

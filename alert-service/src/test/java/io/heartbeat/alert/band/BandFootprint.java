@@ -5,8 +5,9 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * What a band costs in the live service: heap per series (its arrays are allocated whole at the start, so a band
- * never grows), the size of its saved state, and observe() calls per second over 10,000 series x 100 windows.
+ * What a detector costs in the live service (the shipped one for a 1m heartbeat: the band, the hourly band, the
+ * rules and episode rates): heap per series (its arrays are allocated whole at the start, so it never grows), the
+ * size of its saved state, and observe() calls per second over 10,000 series x 100 windows.
  */
 record BandFootprint(double heapKibPerSeries, int stateBytes, double observationsPerSecond) {
 
@@ -17,9 +18,13 @@ record BandFootprint(double heapKibPerSeries, int stateBytes, double observation
     Runtime runtime = Runtime.getRuntime();
     settle();
     long before = runtime.totalMemory() - runtime.freeMemory();
-    AnomalyBand[] bands = new AnomalyBand[SERIES];
+    Detector[] bands = new Detector[SERIES];
+    DetectorSettings defaults = DetectorSettings.defaults(60, BadSide.LOW);
+    DetectorSettings settings = new DetectorSettings(60, BadSide.LOW, defaults.sensitivity(), 10,
+        defaults.triggerWindows(), defaults.triggerWithinWindows(), defaults.recoveryWindows(),
+        defaults.minChangePercent(), defaults.minChangeAbsolute());
     for (int s = 0; s < SERIES; s++) {
-      bands[s] = AnomalyBand.start(BandSettings.of(60, 3, 10));
+      bands[s] = Detector.start(settings);
     }
     settle();
     long after = runtime.totalMemory() - runtime.freeMemory();
@@ -29,12 +34,12 @@ record BandFootprint(double heapKibPerSeries, int stateBytes, double observation
     double sink = 0;
     for (int w = 0; w < WINDOWS; w++) {
       Instant at = start.plusSeconds(60L * w);
-      for (AnomalyBand band : bands) {
-        sink += band.observe(at, 100 + 10 * random.nextDouble()).deviation();
+      for (Detector band : bands) {
+        sink += band.observe(at, 100 + 10 * random.nextDouble(), false).deviation();
       }
     }
     double seconds = (System.nanoTime() - began) / 1e9;
-    int bytes = bands[0].snapshot().toBytes().length + (sink == 42 ? 1 : 0);
+    int bytes = bands[0].save().length + (sink == 42 ? 1 : 0);
     return new BandFootprint((after - before) / 1024.0 / SERIES, bytes, SERIES * WINDOWS / seconds);
   }
 

@@ -23,6 +23,8 @@ record DemoSeries(String metric, double baseRate, boolean ratio, BadSide badSide
       new DemoSeries("ai_agent_failure_ratio", 20, true, BadSide.HIGH));
 
   static final double FAILURE_SHARE = 0.04;
+  /** The failure ratio's min_count: a window with fewer answers is skipped (not judged, not learned), as live. */
+  static final int MIN_ANSWERS = 20;
 
   /** marts.seasonality: the share of the weekly mean rate at this instant. */
   static double seasonality(Instant at) {
@@ -34,7 +36,7 @@ record DemoSeries(String metric, double baseRate, boolean ratio, BadSide badSide
 
   /**
    * The value of the minute starting at windowStart; keep is the share of events that survive (1 normally, 0.5 for
-   * a 50 % drop, 0 for an outage). NaN for a ratio without answers (an empty window).
+   * a 50 % drop, 0 for an outage). NaN for a ratio window with fewer than MIN_ANSWERS answers (skipped).
    */
   double value(Instant windowStart, double keep, SplittableRandom random) {
     double mean = baseRate * seasonality(windowStart.plusSeconds(30));
@@ -46,7 +48,7 @@ record DemoSeries(String metric, double baseRate, boolean ratio, BadSide badSide
     for (int i = 0; i < answers; i++) {
       failed += random.nextDouble() < FAILURE_SHARE ? 1 : 0;
     }
-    return answers == 0 ? Double.NaN : failed / (double) answers;
+    return answers < MIN_ANSWERS ? Double.NaN : failed / (double) answers;
   }
 
   /** marts.poisson: exact inversion up to a mean of 30, the normal approximation above. */

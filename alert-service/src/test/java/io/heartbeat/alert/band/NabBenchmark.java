@@ -12,11 +12,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Runs the anomaly band over NAB data files with one configuration for all of them, writes detections in the
- * scorer's layout, runs NAB's scorer and prints the score beside the published detectors' anchors.
- * Not a test: run it with alert-service/bench/nab.sh (arguments: --nab DIR, --data DIR, --labels FILE,
- * --results DIR; JAVA_OPTS=-Dnab.key=value overrides one constant of {@link NabDetector} or {@link Tuning} for an
- * ablation).
+ * Runs the shipped detector ({@link Detector} from {@link DetectorSettings#defaults}(period, BOTH): the settings the
+ * live service uses, both sides bad since NAB's files have no direction) over NAB data files, one configuration for
+ * all of them; the period of a file is its median step. Writes two result sets in the scorer's layout: anomaly_score
+ * (a rarity score on the windows where the breach fires, swept by the scorer like every published detector) and
+ * alert (1 exactly where the breach fires: what a user gets), runs NAB's scorer on both and prints them beside the
+ * published detectors' anchors with per-category subtotals. Not a test: run it with alert-service/bench/nab.sh
+ * (arguments: --nab DIR, --data DIR, --labels FILE, --results DIR, --anchors FILE; JAVA_OPTS=-Dnab.key=value
+ * overrides one setting of {@link DetectorSettings} or constant of {@link Tuning} for an ablation).
  */
 public final class NabBenchmark {
 
@@ -30,25 +33,44 @@ public final class NabBenchmark {
     Path labels = Path.of(options.getOrDefault("labels", nab.resolve("labels.json").toString()));
     Path results = Path.of(options.getOrDefault("results", "target/nab-results"));
     Path anchors = Path.of(options.getOrDefault("anchors", nab.resolve("anchors.tsv").toString()));
-    NabDetector detector = NabOverrides.apply(NabDetector.DEFAULT);
-    System.out.println("detector " + detector + (NabOverrides.any()
-        ? "  (-Dnab.* ablation: not the published configuration)" : ""));
+    Path scores = results.resolve("score");
+    Path alerts = results.resolve("alert");
+    Tuning tuning = NabOverrides.apply(Tuning.DEFAULT);
+    System.out.println("detector DetectorSettings.defaults(median step, BOTH) " + tuning + (NabOverrides.any()
+        ? "  (-Dnab.* ablation: not the shipped configuration)" : ""));
 
     long started = System.nanoTime();
     long rows = 0;
     for (Path file : dataFiles(data)) {
       NabSeries series = NabSeries.read(data, file);
-      double[] scores = detector.scores(series);
-      write(results.resolve(series.key()), series, scores);
-      rows += scores.length;
-      System.out.printf(Locale.ROOT, "%-52s period=%ds %s%n", series.key(), series.periodSeconds(),
-          detector.settingsFor(series).seasonality().wire());
+      DetectorSettings settings = NabOverrides.apply(DetectorSettings.defaults(series.periodSeconds(),
+          BadSide.BOTH));
+      NabStream stream = new NabStream(Detector.start(settings, tuning));
+      int n = series.values().length;
+      double[] score = new double[n];
+      double[] alert = new double[n];
+      int pages = 0;
+      for (int i = 0; i < n; i++) {
+        double[] out = stream.step(series.times()[i], series.values()[i]);
+        alert[i] = out[0];
+        score[i] = out[1];
+        pages += (int) out[0];
+      }
+      write(scores.resolve(series.key()), series, "anomaly_score", score);
+      write(alerts.resolve(series.key()), series, "alert", alert);
+      rows += n;
+      System.out.printf(Locale.ROOT, "%-52s period=%ds %s min_history=%d pages=%d%n", series.key(),
+          series.periodSeconds(), settings.band().seasonality().wire(), settings.minHistoryWindows(), pages);
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.printf(Locale.ROOT, "detected %d rows in %.2f s (%.0f rows/s)%n", rows, seconds, rows / seconds);
 
-    Map<String, Double> ours = NabScorer.score(nab.resolve("score.py"), data, labels, results);
-    NabScorer.printTable(ours, anchors);
+    System.out.println("\n== anomaly_score (threshold swept by the scorer) ==");
+    NabScorer.Run swept = NabScorer.score(nab.resolve("score.py"), data, labels, scores);
+    System.out.println("\n== alert (1 where the shipped detector pages) ==");
+    NabScorer.Run paged = NabScorer.score(nab.resolve("score.py"), data, labels, alerts);
+    NabScorer.printCategories(swept, paged);
+    NabScorer.printTable(swept.scores(), paged.scores(), anchors);
   }
 
   private static List<Path> dataFiles(Path data) throws IOException {
@@ -57,11 +79,11 @@ public final class NabBenchmark {
     }
   }
 
-  private static void write(Path out, NabSeries series, double[] scores) throws IOException {
+  private static void write(Path out, NabSeries series, String column, double[] values) throws IOException {
     Files.createDirectories(out.getParent());
-    StringBuilder csv = new StringBuilder("timestamp,anomaly_score\n");
-    for (int i = 0; i < scores.length; i++) {
-      csv.append(series.stamps().get(i)).append(',').append(String.format(Locale.ROOT, "%.6f", scores[i]))
+    StringBuilder csv = new StringBuilder("timestamp," + column + "\n");
+    for (int i = 0; i < values.length; i++) {
+      csv.append(series.stamps().get(i)).append(',').append(String.format(Locale.ROOT, "%.6f", values[i]))
           .append('\n');
     }
     Files.writeString(out, csv, StandardCharsets.UTF_8);
@@ -75,6 +97,9 @@ public final class NabBenchmark {
         throw new IllegalArgumentException("expected --option value, got " + rest.get(i));
       }
       options.put(rest.get(i).substring(2), rest.get(i + 1));
+    }
+    if (rest.size() % 2 != 0) {
+      throw new IllegalArgumentException("option " + rest.get(rest.size() - 1) + " needs a value");
     }
     return options;
   }

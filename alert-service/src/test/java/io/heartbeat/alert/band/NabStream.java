@@ -3,48 +3,64 @@ package io.heartbeat.alert.band;
 import java.time.Instant;
 
 /**
- * One band and its breach tracker inside the NAB detector. On the window where an anomaly starts firing it scores
- * the run's weakest deviation (the least |deviation| over the trigger window) by how rarely this series reached
- * it before: surprise = -ln(share of earlier windows whose run was at least as far out), squashed into [0, 1).
- * Calibrating by the series' own history (in the spirit of HTM's anomaly likelihood) lets one threshold serve a
- * smooth series and a bursty one; it only reads values seen so far.
+ * The shipped detector ({@link Detector} built from {@link DetectorSettings#defaults}, both sides bad) over one NAB
+ * file, and the two result columns the benchmark writes for it: {@code alert} is 1 exactly on the window where the
+ * detector's breach fires (one page per episode); {@code anomaly_score} is 0 except on those windows, where it says
+ * how rare the breach is in this series so far, so NAB's threshold sweep can compare the detector with the published
+ * ones. The score reads only the detector's own deviations of values seen so far, never labels: the breach's k-th
+ * largest |deviation| among the last n windows (its weakest bad window) is scored by -ln(share of earlier windows
+ * whose statistic was at least as large), squashed into [0, 1). Nothing here changes which windows fire.
  */
 final class NabStream {
 
-  final AnomalyBand band;
-  final BreachTracker tracker;
+  final Detector detector;
   final double[] recent;
+  final int k;
   final Tail tail = new Tail();
-  Breach breach = Breach.CLEAR;
+  final Tail hourTail = new Tail();
   int judged;
 
-  NabStream(AnomalyBand band, BreachTracker tracker, int trigger) {
-    this.band = band;
-    this.tracker = tracker;
-    this.recent = new double[trigger];
+  NabStream(Detector detector) {
+    this.detector = detector;
+    this.recent = new double[detector.settings().triggerWithinWindows()];
+    this.k = detector.settings().triggerWindows();
   }
 
-  double step(Instant at, double value) {
-    BandStep step = band.observe(at, value);
-    Position position = step.position().orElse(null);
-    breach = tracker.step(breach, position);
-    if (position == null) {
-      return 0;
+  /** One window: {alert, anomaly_score}. */
+  double[] step(Instant at, double value) {
+    Detection detection = detector.observe(at, value, false);
+    boolean fired = detection.breach().fired();
+    double hourScore = 0;
+    if (detector.lastHour() != null) {
+      double size = Math.abs(detector.lastHour().deviation());
+      if (fired && detector.lastHourFired()) {
+        double surprise = -Math.log(hourTail.share(size));
+        hourScore = surprise / (surprise + 1);
+      }
+      hourTail.add(size);
     }
-    recent[judged++ % recent.length] = Math.abs(step.deviation());
-    double weakest = Double.MAX_VALUE;
-    for (double deviation : recent) {
-      weakest = Math.min(weakest, deviation);
+    if (!detection.ready()) {
+      return new double[] {fired ? 1 : 0, fired ? Math.max(0.5, hourScore) : 0};
     }
+    recent[judged++ % recent.length] = Math.abs(detection.deviation());
+    double statistic = kthLargest();
     double score = 0;
-    if (breach.fired()) {
-      double surprise = -Math.log(tail.share(weakest));
+    if (fired && hourScore > 0) {
+      score = hourScore;
+    } else if (fired) {
+      double surprise = -Math.log(tail.share(statistic));
       score = surprise / (surprise + 1);
     }
     if (judged >= recent.length) {
-      tail.add(weakest);
+      tail.add(statistic);
     }
-    return score;
+    return new double[] {fired ? 1 : 0, score};
+  }
+
+  private double kthLargest() {
+    double[] sorted = recent.clone();
+    java.util.Arrays.sort(sorted);
+    return sorted[Math.max(0, sorted.length - k)];
   }
 
   /** How often a statistic reached a size in this series: counts above a log-spaced grid of sizes (1.25x apart). */
@@ -55,18 +71,18 @@ final class NabStream {
 
     void add(double size) {
       total++;
-      for (int k = 0; k < above.length && size >= Math.pow(STEP, k); k++) {
-        above[k]++;
+      for (int i = 0; i < above.length && size >= Math.pow(STEP, i); i++) {
+        above[i]++;
       }
     }
 
     /** Share of earlier values at least this large, interpolated on the grid, with half a pseudo-count. */
     double share(double size) {
       double position = Math.log(Math.max(size, 1)) / Math.log(STEP);
-      int k = Math.min((int) position, above.length - 2);
-      double fraction = Math.min(1, position - k);
-      double low = Math.log((above[k] + 0.5) / (total + 1));
-      double high = Math.log((above[k + 1] + 0.5) / (total + 1));
+      int i = Math.min((int) position, above.length - 2);
+      double fraction = Math.min(1, position - i);
+      double low = Math.log((above[i] + 0.5) / (total + 1));
+      double high = Math.log((above[i + 1] + 0.5) / (total + 1));
       return Math.exp(low + fraction * (high - low));
     }
   }

@@ -35,8 +35,9 @@ class EpisodeTrackerTest {
       anomalous red green green                                | firing:anomalous@0^0 escalated:red@1^0 resolved:green@3^0
       red red red amber anomalous red                          | firing:red@2^0
       stale green green                                        | firing:stale@0^0 resolved:green@2^0
-      red error red unknown red                                | firing:red@4^0
-      red red red error green unknown green                    | firing:red@2^0 resolved:green@6^0
+      red error red unknown red                                | firing:error@2^0
+      error error error green green                            | firing:error@2^0 resolved:green@4^0
+      red red red error green unknown green                    | firing:red@2^0 escalated:error@3^0 resolved:green@6^0
       red red red green green red red red                      | firing:red@2^0 resolved:green@4^0 firing:red@7^5
       """)
   void shouldStepThroughEpisodes(String windows, String steps) {
@@ -46,6 +47,31 @@ class EpisodeTrackerTest {
     for (int i = 0; i < statuses.length; i++) {
       Instant start = T0.plusSeconds(60L * i);
       Transition step = tracker.advance(start, start.plusSeconds(60), Status.valueOf(statuses[i].toUpperCase()), 3, 2);
+      if (step != null) {
+        published.add(step.type().wire() + ":" + step.status().wire() + "@" + i + "^"
+            + (step.episodeStart().getEpochSecond() - T0.getEpochSecond()) / 60);
+      }
+    }
+    assertEquals(steps, String.join(" ", published));
+  }
+
+  /** Trigger 3 of the last 5 windows (recovery 2): a flapping series fires. */
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      # windows                                                | steps
+      red green red green red                                  | firing:red@4^0
+      red green green green green red red                      | ''
+      red green green red green red red                        | firing:red@6^3
+      red green green green green green red red red            | firing:red@8^6
+      """)
+  void shouldFireThreeOfFive(String windows, String steps) {
+    EpisodeTracker tracker = new EpisodeTracker();
+    List<String> published = new ArrayList<>();
+    String[] statuses = windows.trim().split("\\s+");
+    for (int i = 0; i < statuses.length; i++) {
+      Instant start = T0.plusSeconds(60L * i);
+      Transition step = tracker.advance(start, start.plusSeconds(60), Status.valueOf(statuses[i].toUpperCase()), 3,
+          5, 2);
       if (step != null) {
         published.add(step.type().wire() + ":" + step.status().wire() + "@" + i + "^"
             + (step.episodeStart().getEpochSecond() - T0.getEpochSecond()) / 60);
@@ -65,7 +91,7 @@ class EpisodeTrackerTest {
 
     assertEquals(AlertType.FIRING, step.type());
     assertEquals(T0, step.episodeStart());
-    assertEquals("red for 3 windows (trigger 3)", step.reason());
+    assertEquals("red in 3 windows (trigger 3)", step.reason());
   }
 
   @Test

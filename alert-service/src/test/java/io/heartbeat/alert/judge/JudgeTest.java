@@ -57,19 +57,19 @@ class JudgeTest {
       # direction      | value | norm | alert | bandOnly | band      | status    | rule
       higher_is_better | 41    | 55   | 50    | false    | anomalous | red       | value 41 < alert_value 50 (higher_is_better): red
       higher_is_better | 52    | 55   | 50    | false    | anomalous | amber     | value 52 < norm_value 55 (higher_is_better): amber
-      higher_is_better | 56    | 55   | 50    | false    | anomalous | anomalous | value 56 < band lower 58 (expected 60, higher_is_better) for 3 windows (trigger 3): anomalous
+      higher_is_better | 56    | 55   | 50    | false    | anomalous | anomalous | value 56 < band lower 58 (expected 60, higher_is_better) in 3 of the last 5 windows (trigger 3 of 5): anomalous
       higher_is_better | 56    | 55   | 50    | false    | bad1      | green     | value 56 >= norm_value 55 (higher_is_better): green
-      higher_is_better | 56    | -    | -     | false    | anomalous | anomalous | value 56 < band lower 58 (expected 60, higher_is_better) for 3 windows (trigger 3): anomalous
-      higher_is_better | 56    | -    | -     | false    | bad1      | green     | no thresholds (norm_value and alert_value not set); value 56 < band lower 58 (expected 60, higher_is_better) for 1 of 3 trigger windows: green
+      higher_is_better | 56    | -    | -     | false    | anomalous | anomalous | value 56 < band lower 58 (expected 60, higher_is_better) in 3 of the last 5 windows (trigger 3 of 5): anomalous
+      higher_is_better | 56    | -    | -     | false    | bad1      | green     | no thresholds (norm_value and alert_value not set); value 56 < band lower 58 (expected 60, higher_is_better); 1 of the last 5 windows out on the bad side (trigger 3): green
       higher_is_better | 60    | -    | -     | false    | inside    | green     | no thresholds (norm_value and alert_value not set); value 60 within band [58, 62] (expected 60): green
       higher_is_better | 70    | -    | -     | false    | inside    | green     | no thresholds (norm_value and alert_value not set); value 70 outside band [58, 62] on the good side (higher_is_better): green
       higher_is_better | 60    | -    | -     | false    | warming   | unknown   | no thresholds (norm_value and alert_value not set) and band warming up (12 of 1440 windows): unknown
       higher_is_better | 60    | -    | -     | false    | -         | unknown   | no thresholds (norm_value and alert_value not set): unknown
       higher_is_better | 60    | 55   | -     | false    | warming   | green     | value 60 >= norm_value 55 (higher_is_better): green
-      lower_is_better  | 64    | -    | -     | false    | anomalous | anomalous | value 64 > band upper 62 (expected 60, lower_is_better) for 3 windows (trigger 3): anomalous
+      lower_is_better  | 64    | -    | -     | false    | anomalous | anomalous | value 64 > band upper 62 (expected 60, lower_is_better) in 3 of the last 5 windows (trigger 3 of 5): anomalous
       higher_is_better | 70    | 55   | 50    | true     | inside    | green     | dimension judged by its band only (thresholds belong to the metric total); value 70 outside band [58, 62] on the good side (higher_is_better): green
-      higher_is_better | 1     | 55   | 50    | true     | bad1      | green     | dimension judged by its band only (thresholds belong to the metric total); value 1 < band lower 58 (expected 60, higher_is_better) for 1 of 3 trigger windows: green
-      higher_is_better | 56    | 55   | 50    | true     | anomalous | anomalous | value 56 < band lower 58 (expected 60, higher_is_better) for 3 windows (trigger 3): anomalous
+      higher_is_better | 1     | 55   | 50    | true     | bad1      | green     | dimension judged by its band only (thresholds belong to the metric total); value 1 < band lower 58 (expected 60, higher_is_better); 1 of the last 5 windows out on the bad side (trigger 3): green
+      higher_is_better | 56    | 55   | 50    | true     | anomalous | anomalous | value 56 < band lower 58 (expected 60, higher_is_better) in 3 of the last 5 windows (trigger 3 of 5): anomalous
       higher_is_better | 20    | 55   | 50    | true     | warming   | unknown   | dimension judged by its band only (thresholds belong to the metric total) and band warming up (12 of 1440 windows): unknown
       higher_is_better | 20    | 55   | 50    | true     | -         | unknown   | dimension judged by its band only (thresholds belong to the metric total); anomaly band disabled: unknown
       """)
@@ -110,9 +110,9 @@ class JudgeTest {
     BandRange band = new BandRange(60, 58, 62);
     return switch (kind) {
       case "warming" -> BandCheck.warmingUp(12, 1440);
-      case "inside" -> new BandCheck(band, 0, 3, false, 2000, 1440);
-      case "bad1" -> new BandCheck(band, 1, 3, false, 2000, 1440);
-      case "anomalous" -> new BandCheck(band, 3, 3, true, 2000, 1440);
+      case "inside" -> new BandCheck(band, 0, 3, 5, false, 2000, 1440, false, 6, 0);
+      case "bad1" -> new BandCheck(band, 1, 3, 5, false, 2000, 1440, false, 6, 0);
+      case "anomalous" -> new BandCheck(band, 3, 3, 5, true, 2000, 1440, false, 6, 0);
       default -> throw new IllegalArgumentException(kind);
     };
   }

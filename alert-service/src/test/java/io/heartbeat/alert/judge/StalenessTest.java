@@ -36,7 +36,7 @@ class StalenessTest {
 
     assertEquals(Status.STALE, judgement.status());
     assertNull(judgement.value());
-    assertEquals("no observation for 2 periods: last arrived 2026-01-01T00:00:00Z,"
-        + " window from 2026-01-01T00:01:00Z missing: stale", judgement.rule());
+    assertEquals("no observation for 2 periods by the window clock: window from 2026-01-01T00:01:00Z missing"
+        + " (last observation arrived 2026-01-01T00:00:00Z): stale", judgement.rule());
   }
 }

@@ -1,4 +1,4 @@
-package io.heartbeat.alert.judge;
+package io.heartbeat.alert.series;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,8 +10,14 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.heartbeat.alert.band.Detector;
 import io.heartbeat.alert.episode.AlertType;
-import io.heartbeat.alert.sla.RedInterval;
+import io.heartbeat.alert.judge.Anomaly;
+import io.heartbeat.alert.judge.Criteria;
+import io.heartbeat.alert.judge.Direction;
+import io.heartbeat.alert.judge.Reading;
+import io.heartbeat.alert.judge.Status;
+import io.heartbeat.alert.sla.Downtime;
 
 class SeriesJudgeTest {
 
@@ -47,7 +53,7 @@ class SeriesJudgeTest {
 
     assertEquals(Status.RED, replay.judgement().status());
     assertNull(replay.transition());
-    assertNull(replay.red());
+    assertNull(replay.downtime());
     assertEquals(Status.RED, older.judgement().status());
     assertEquals(2, state.history().size());
     assertEquals(T0.plusSeconds(60), state.lastWindowStart());
@@ -58,71 +64,119 @@ class SeriesJudgeTest {
   @Test
   void shouldGrowOneRedIntervalAndStartAnotherAfterAGap() {
     SeriesState state = SeriesState.fresh(60, Direction.HIGHER_IS_BETTER, null);
-    List<RedInterval> reds = new ArrayList<>();
+    List<Downtime> reds = new ArrayList<>();
     int[] windows = {0, 1, 2, 4, 5};
     double[] values = {40, 40, 60, 40, 40};
     for (int i = 0; i < windows.length; i++) {
-      reds.add(judge(state, TOTAL, windows[i], values[i]).red());
+      reds.add(judge(state, TOTAL, windows[i], values[i]).downtime());
     }
 
-    assertEquals(new RedInterval("m", T0, T0.plusSeconds(60)), reds.get(0));
-    assertEquals(new RedInterval("m", T0, T0.plusSeconds(120)), reds.get(1));
+    assertEquals(new Downtime("m", T0, T0.plusSeconds(60), Downtime.Kind.DOWN), reds.get(0));
+    assertEquals(new Downtime("m", T0, T0.plusSeconds(120), Downtime.Kind.DOWN), reds.get(1));
     assertNull(reds.get(2));
-    assertEquals(new RedInterval("m", T0.plusSeconds(240), T0.plusSeconds(360)), reds.get(4));
+    assertEquals(new Downtime("m", T0.plusSeconds(240), T0.plusSeconds(360), Downtime.Kind.DOWN), reds.get(4));
   }
 
   @Test
   void shouldJudgeDimensionByItsBandOnly() {
     SeriesJudge.Settings dimension = new SeriesJudge.Settings("m", "customer=acme",
         Criteria.bandOnly(Direction.HIGHER_IS_BETTER), TRIGGER_2, 60, null, null);
-    ScriptedBand band = new ScriptedBand();
-    SeriesState state = SeriesState.fresh(60, Direction.HIGHER_IS_BETTER, band);
+    SeriesState state = SeriesState.fresh(60, Direction.HIGHER_IS_BETTER, detector(TRIGGER_2));
+    // Eight days of minutes: the live band judges a window once its hour of the week was seen.
+    int learned = 8 * 1440;
+    learnSteady(state, dimension, learned);
 
-    band.next = new BandCheck(new BandRange(60, 50, 70), 1, 2, false, 100, 0);
-    Verdict first = judge(state, dimension, 0, 20);
-    band.next = new BandCheck(new BandRange(60, 50, 70), 2, 2, true, 101, 0);
-    Verdict second = judge(state, dimension, 1, 20);
+    Verdict first = judge(state, dimension, learned, 20);
+    Verdict second = judge(state, dimension, learned + 1, 20);
 
     assertEquals(Status.GREEN, first.judgement().status(), "20 is below alert_value of the total, but not its own");
-    assertEquals(Status.ANOMALOUS, second.judgement().status());
+    assertEquals(Status.ANOMALOUS, second.judgement().status(), second.judgement().rule());
     assertEquals(AlertType.FIRING, second.transition().type());
-    assertNull(second.red(), "only metric totals count as SLA downtime");
+    assertNull(second.downtime(), "only metric totals count as SLA downtime");
     assertNull(second.benchmark());
     assertNotNull(second.band());
-    assertEquals(List.of("observe", "observe"), band.calls);
   }
 
   @Test
   void shouldAskTheBandWithoutLearningForALateWindow() {
-    ScriptedBand band = new ScriptedBand();
-    band.next = new BandCheck(new BandRange(60, 50, 70), 0, 2, false, 100, 0);
-    SeriesState state = SeriesState.fresh(60, Direction.HIGHER_IS_BETTER, band);
+    SeriesState state = SeriesState.fresh(60, Direction.HIGHER_IS_BETTER, detector(TRIGGER_2));
     judge(state, TOTAL, 1, 60);
+    long learned = state.detector().learnedWindows();
     judge(state, TOTAL, 0, 60);
 
-    assertEquals(List.of("observe", "peek"), band.calls);
+    assertEquals(learned, state.detector().learnedWindows());
+  }
+
+  @Test
+  void shouldLearnHistoryWithoutEpisodesOrDowntime() {
+    SeriesState state = SeriesState.fresh(60, Direction.HIGHER_IS_BETTER, detector(TRIGGER_2));
+    for (int w = 0; w < 5; w++) {
+      Verdict verdict = SeriesJudge.judge(state, TOTAL, Reading.ok(10), T0.plusSeconds(60L * w),
+          T0.plusSeconds(60L * w + 60), SeriesJudge.Mode.HISTORY);
+      assertEquals(Status.RED, verdict.judgement().status());
+      assertNull(verdict.transition(), "history never opens an episode");
+      assertNull(verdict.downtime(), "history never counts as downtime");
+    }
+    assertEquals(5, state.detector().learnedWindows());
+    assertEquals(T0.plusSeconds(240), state.lastWindowStart());
+  }
+
+  @Test
+  void shouldFireOnAFlappingSeriesThreeOfFive() {
+    Anomaly flapping = new Anomaly(true, 3, 3, 5, 0, 5, null, null);
+    SeriesJudge.Settings settings = new SeriesJudge.Settings("m", "*",
+        new Criteria(Direction.HIGHER_IS_BETTER, 55.0, 50.0), flapping, 60, null, null);
+    SeriesState state = SeriesState.fresh(60, Direction.HIGHER_IS_BETTER, null);
+    double[] values = {40, 60, 40, 60, 40};
+    Verdict last = null;
+    for (int w = 0; w < values.length; w++) {
+      last = judge(state, settings, w, values[w]);
+    }
+    assertEquals(AlertType.FIRING, last.transition().type(), "red in 3 of the last 5 windows fires");
+  }
+
+  @Test
+  void shouldOpenAnEpisodeForErrorsAndCountThemUnmeasured() {
+    SeriesState state = SeriesState.fresh(60, Direction.HIGHER_IS_BETTER, null);
+    Verdict first = SeriesJudge.judge(state, TOTAL, Reading.error("division by zero"), T0, T0.plusSeconds(60));
+    Verdict second = SeriesJudge.judge(state, TOTAL, Reading.error("division by zero"), T0.plusSeconds(60),
+        T0.plusSeconds(120));
+
+    assertEquals(Status.ERROR, second.judgement().status());
+    assertNull(first.transition());
+    assertEquals(AlertType.FIRING, second.transition().type(), "a broken value_sql pages its owner");
+    assertEquals(new Downtime("m", T0, T0.plusSeconds(120), Downtime.Kind.UNMEASURED), second.downtime());
+  }
+
+  @Test
+  void shouldNotJudgeAWindowWithTooFewEvents() {
+    SeriesJudge.Settings ratio = new SeriesJudge.Settings("m", "*",
+        new Criteria(Direction.LOWER_IS_BETTER, 0.15, 0.4).withMinCount(20.0), TRIGGER_2, 60, null, null);
+    SeriesState state = SeriesState.fresh(60, Direction.LOWER_IS_BETTER, null);
+
+    Verdict few = SeriesJudge.judge(state, ratio, new Reading(io.heartbeat.alert.judge.Outcome.OK, 0.67, null, 3.0),
+        T0, T0.plusSeconds(60));
+    Verdict enough = SeriesJudge.judge(state, ratio,
+        new Reading(io.heartbeat.alert.judge.Outcome.OK, 0.67, null, 30.0), T0.plusSeconds(60), T0.plusSeconds(120));
+
+    assertEquals(Status.UNKNOWN, few.judgement().status());
+    assertEquals("too few events to judge: count 3 < min_count 20", few.judgement().rule());
+    assertEquals(Status.RED, enough.judgement().status());
+  }
+
+  private static Detector detector(Anomaly anomaly) {
+    return SeriesDetectors.create(60, Direction.HIGHER_IS_BETTER, anomaly);
+  }
+
+  // A steady series around 60 (small noise) until the band judges.
+  private static void learnSteady(SeriesState state, SeriesJudge.Settings settings, int windows) {
+    for (int w = 0; w < windows; w++) {
+      judge(state, settings, w, 60 + (w % 5) - 2);
+    }
   }
 
   private static Verdict judge(SeriesState state, SeriesJudge.Settings settings, int window, double value) {
     Instant start = T0.plusSeconds(60L * window);
     return SeriesJudge.judge(state, settings, Reading.ok(value), start, start.plusSeconds(60));
-  }
-
-  /** A band that answers what the test scripts and records how it was asked. */
-  private static final class ScriptedBand implements SeriesBand {
-    BandCheck next;
-    final List<String> calls = new ArrayList<>();
-
-    @Override
-    public BandCheck observe(Instant windowStart, double value) {
-      calls.add("observe");
-      return next;
-    }
-
-    @Override
-    public BandCheck peek(Instant windowStart, double value) {
-      calls.add("peek");
-      return next;
-    }
   }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.heartbeat.alert.Contracts;
 import io.heartbeat.alert.Fixtures;
 import io.heartbeat.alert.KafkaSupport;
 import io.heartbeat.alert.MetricTable;
@@ -75,7 +76,7 @@ class AlertEpisodeTest {
       assertEquals("unverified", s.get("stage").asText());
     });
     JsonNode firing = steps.get(0);
-    assertEquals("amber for 2 windows (trigger 2)", firing.get("reason").asText());
+    assertEquals("amber in 2 windows (trigger 2)", firing.get("reason").asText());
     assertEquals(EventId.of(ids[4], version), firing.at("/evidence/evaluationId").asText());
     assertEquals(52.0, firing.at("/evidence/value").asDouble());
     assertEquals("value 52 < norm_value 55 (higher_is_better): amber", firing.at("/evidence/rule").asText());
@@ -136,7 +137,7 @@ class AlertEpisodeTest {
         "above the band is the good side of a heartbeat");
     JsonNode first = kafka.awaitEvaluation(of(firstDrop, version));
     assertEquals("green", first.get("status").asText());
-    assertTrue(first.get("rule").asText().endsWith("for 1 of 2 trigger windows: green"), first.get("rule").asText());
+    assertTrue(first.get("rule").asText().endsWith("; 1 of the last 4 windows out on the bad side (trigger 2): green"), first.get("rule").asText());
     JsonNode second = kafka.awaitEvaluation(of(secondDrop, version));
     assertEquals("anomalous", second.get("status").asText());
     assertTrue(second.at("/band/lower").asDouble() > 40 && second.at("/band/expected").asDouble() > 90,
@@ -148,14 +149,44 @@ class AlertEpisodeTest {
     assertEquals("resolved", steps.get(1).get("type").asText());
   }
 
+  @Test
+  void shouldResolveAnOpenEpisodeWhenThePeriodChangesOrTheMetricIsRemoved() {
+    String changed = Fixtures.metricId("period");
+    String version = define(changed, 1, 1);
+    observe(changed, version, 0, 40);
+    assertEquals("firing", kafka.awaitAlerts(byMetric(changed), 1).get(0).get("type").asText());
+    String hourly = Fixtures.version(changed, "v2");
+    kafka.sendDefinition(changed, Fixtures.windows(Fixtures.definition(changed, hourly, "higher_is_better", 55.0,
+        50.0, "1h", 3600), 1, 1));
+
+    JsonNode resolved = kafka.awaitAlerts(byMetric(changed), 2).get(1);
+    assertEquals("resolved", resolved.get("type").asText());
+    assertEquals("period changed from 1d to 1h", resolved.get("reason").asText());
+    assertEquals("unknown", resolved.get("status").asText());
+    Contracts.assertValid(Contracts.ALERT, resolved);
+
+    String removed = Fixtures.metricId("removed");
+    String removedVersion = define(removed, 1, 1);
+    observe(removed, removedVersion, 0, 40);
+    kafka.awaitAlerts(byMetric(removed), 1);
+    kafka.sendDefinition(removed, null);
+    JsonNode gone = kafka.awaitAlerts(byMetric(removed), 2).get(1);
+    assertEquals("resolved|metric removed from the registry", gone.get("type").asText() + "|"
+        + gone.get("reason").asText());
+    assertEquals(0L, count("select count(*) from alert.episode where metric_id = $1 and state <> 'resolved'",
+        removed), "no episode is left firing");
+  }
+
   private static Predicate<JsonNode> byMetric(String metricId) {
     return a -> a.get("metricId").asText().equals(metricId);
   }
 
+  // Consecutive bad windows fire (trigger of trigger): k of n flapping is EpisodeTrackerTest's and SeriesJudgeTest's.
   private String define(String metricId, int trigger, int recovery) {
     String version = Fixtures.version(metricId, "v1");
     ObjectNode event = Fixtures.definition(metricId, version, "higher_is_better", 55.0, 50.0, "1d", DAY);
-    kafka.sendDefinition(metricId, Fixtures.windows(event, trigger, recovery));
+    kafka.sendDefinition(metricId, Fixtures.amend(Fixtures.windows(event, trigger, recovery),
+        d -> ((ObjectNode) d.get("anomaly")).put("triggerWithinWindows", trigger)));
     MetricTable.awaitVersion(pool, metricId, version);
     return version;
   }

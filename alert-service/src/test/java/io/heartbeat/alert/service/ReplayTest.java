@@ -86,7 +86,7 @@ class ReplayTest {
         "evaluations, alert steps and episodes as before the replay");
     // The replayed windows were not learned again: typical still covers the 8 distinct days.
     assertEquals(8, judged.at("/typical/windows").asInt());
-    assertEquals("amber for 2 windows (trigger 2)",
+    assertEquals("amber in 2 windows (trigger 2)",
         kafka.alerts(a -> a.get("metricId").asText().equals(metricId)).get(2).get("reason").asText());
   }
 

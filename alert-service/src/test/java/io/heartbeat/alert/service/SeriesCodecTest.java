@@ -20,12 +20,12 @@ import io.heartbeat.alert.judge.Anomaly;
 import io.heartbeat.alert.judge.Criteria;
 import io.heartbeat.alert.judge.Direction;
 import io.heartbeat.alert.judge.Reading;
-import io.heartbeat.alert.judge.SeriesJudge;
-import io.heartbeat.alert.judge.SeriesState;
-import io.heartbeat.alert.judge.Verdict;
 import io.heartbeat.alert.model.Metric;
 import io.heartbeat.alert.model.SeriesKey;
 import io.heartbeat.alert.model.StoredSeries;
+import io.heartbeat.alert.series.SeriesJudge;
+import io.heartbeat.alert.series.SeriesState;
+import io.heartbeat.alert.series.Verdict;
 
 /** A series state written and read back judges the next window exactly as the one that never left memory. */
 class SeriesCodecTest {
@@ -35,7 +35,7 @@ class SeriesCodecTest {
   private static final SeriesKey KEY = new SeriesKey("m", SeriesKey.TOTAL);
 
   private final SeriesCodec codec = new SeriesCodec(new ObjectMapper().registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS), new SeriesBands());
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS));
 
   @Test
   void shouldResumeBandBreachHistoryEpisodeAndRedInterval() {
@@ -51,7 +51,7 @@ class SeriesCodecTest {
 
     assertArrayEquals(live.history().values(), restored.history().values());
     assertEquals(live.episode().snapshot(), restored.episode().snapshot());
-    assertEquals(live.redStart(), restored.redStart());
+    assertEquals(live.downStart(), restored.downStart());
     Verdict expected = judge(live, metric, 21, 10);
     Verdict actual = judge(restored, metric, 21, 10);
     assertEquals("anomalous", expected.judgement().status().wire(), "the breach held for the trigger window");
@@ -83,7 +83,7 @@ class SeriesCodecTest {
     StoredSeries stored = codec.write(state);
 
     assertNull(stored.band());
-    assertNull(codec.read(metric, KEY, stored).band());
+    assertNull(codec.read(metric, KEY, stored).detector());
     assertTrue(stored.state().contains("\"lastWindowStart\":\"2026-03-01T00:00:00Z\""), stored.state());
   }
 

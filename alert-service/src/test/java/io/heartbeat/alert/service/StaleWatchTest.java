@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import jakarta.inject.Inject;
@@ -25,6 +26,8 @@ import io.heartbeat.alert.KafkaSupport;
 import io.heartbeat.alert.MetricTable;
 import io.heartbeat.alert.model.EventId;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
@@ -32,7 +35,16 @@ import io.vertx.mutiny.sqlclient.Pool;
  * whose last observation arrived more than 2 (service) minutes ago goes stale about 2 s after its last beat.
  */
 @QuarkusTest
+@TestProfile(StaleWatchTest.Checking.class)
 class StaleWatchTest {
+
+  /** The stale check is off in other tests (they judge windows of long ago); here it runs every second. */
+  public static class Checking implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("heartbeat.alert.stale.check-every", "1s");
+    }
+  }
 
   private static KafkaSupport kafka;
 

@@ -95,4 +95,21 @@ class SlaLedgerTest {
   private static long offset(Instant instant) {
     return (instant.getEpochSecond() - T0.getEpochSecond()) / 60;
   }
+
+  @Test
+  void shouldReportErrorTimeAsUnmeasuredBesideTheDowntimeNeverAsAvailable() {
+    Instant from = T0;
+    Instant to = T0.plusSeconds(100 * 60);
+    // Down 10 minutes (red or stale); unmeasured 30 minutes, 5 of which overlap the downtime and count as down.
+    List<RedInterval> down = List.of(new RedInterval("a", T0.plusSeconds(10 * 60), T0.plusSeconds(20 * 60)));
+    List<RedInterval> unmeasured = List.of(new RedInterval("b", T0.plusSeconds(15 * 60), T0.plusSeconds(45 * 60)));
+
+    SlaReport report = SlaLedger.report("core-platform", 99.9, from, to, down, unmeasured);
+
+    assertEquals(10.0, report.downtimeMinutes(), 1e-9);
+    assertEquals(25.0, report.unmeasuredMinutes(), 1e-9);
+    assertEquals(100.0 * (1 - 10.0 / 75.0), report.availabilityPercent(), 1e-9,
+        "availability of the measured 75 minutes, not of all 100");
+    assertEquals(1, report.unmeasured().size());
+  }
 }
