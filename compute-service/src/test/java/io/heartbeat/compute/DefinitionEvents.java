@@ -65,6 +65,21 @@ public final class DefinitionEvents {
     return this;
   }
 
+  public DefinitionEvents historyDays(int days) {
+    definition.put("historyDays", days);
+    return this;
+  }
+
+  public DefinitionEvents dimensionCap(int cap) {
+    definition.put("dimensionCap", cap);
+    return this;
+  }
+
+  public DefinitionEvents minCount(int minCount) {
+    definition.put("minCount", minCount);
+    return this;
+  }
+
   public DefinitionEvents version(String version) {
     event.put("version", version);
     return this;

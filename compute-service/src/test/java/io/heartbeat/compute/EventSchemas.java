@@ -24,6 +24,10 @@ public final class EventSchemas {
     return load("observation.v1.json").validate(event);
   }
 
+  public static Set<ValidationMessage> historyErrors(JsonNode event) {
+    return load("observation-history.v1.json").validate(event);
+  }
+
   public static Set<ValidationMessage> definitionErrors(JsonNode event) {
     return load("metric-definition.v1.json").validate(event);
   }

@@ -40,8 +40,23 @@ public final class ObservationTopic implements AutoCloseable {
     return records.stream().filter(record -> metricId.equals(record.key())).toList();
   }
 
+  /** The metric's live observations, in topic order; history chunks are left out. */
   public List<JsonNode> observations(String metricId) {
+    return events(metricId).stream().filter(event -> !isHistory(event)).toList();
+  }
+
+  /** The metric's history chunks, in topic order. */
+  public List<JsonNode> history(String metricId) {
+    return events(metricId).stream().filter(ObservationTopic::isHistory).toList();
+  }
+
+  /** Everything published for the metric, chunks and observations, in topic order. */
+  public List<JsonNode> events(String metricId) {
     return records(metricId).stream().map(record -> parse(record.value())).toList();
+  }
+
+  public static boolean isHistory(JsonNode event) {
+    return "history".equals(event.path("type").asText());
   }
 
   private static JsonNode parse(String json) {

@@ -47,6 +47,12 @@ public interface ComputeConfig {
   /** Backfill of historical windows. */
   Backfill backfill();
 
+  /** History computed when a metric is first seen or its value_sql or period changes (warm start). */
+  History history();
+
+  /** Dimension values: how long one is remembered for zero fill, and how many one window may return. */
+  Dimensions dimensions();
+
   /** Limits of {@code POST /api/backfill} jobs. */
   interface Backfill {
 
@@ -57,5 +63,41 @@ public interface ComputeConfig {
     /** Largest number of windows one request may ask for. */
     @WithDefault("100000")
     int maxWindows();
+  }
+
+  /** Limits of the history jobs (compute.history). */
+  interface History {
+
+    /** Whether new metrics and value_sql or period changes get a history before their first live window. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Longest history in days, whatever the definition's history_days asks. */
+    @WithDefault("35")
+    int maxDays();
+
+    /** Most windows one history holds (60,480 = 42 days of 1m). */
+    @WithDefault("60480")
+    int maxWindows();
+
+    /** statement_timeout of one chunk statement (many windows in one query). */
+    @WithDefault("60s")
+    Duration statementTimeout();
+
+    /** Windows one chunk statement computes. */
+    @WithDefault("1440")
+    int chunkWindows();
+  }
+
+  /** Dimension limits and memory. */
+  interface Dimensions {
+
+    /** A dimension value seen within this long and missing from a window is published as 0 (filled). */
+    @WithDefault("24h")
+    Duration memory();
+
+    /** Most dimension values one window may return when the definition sets no dimension_cap. */
+    @WithDefault("500")
+    int cap();
   }
 }

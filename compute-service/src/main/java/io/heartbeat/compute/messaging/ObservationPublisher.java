@@ -11,7 +11,6 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.heartbeat.compute.model.ObservationEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
@@ -40,16 +39,22 @@ public class ObservationPublisher {
     this.mapper = mapper;
   }
 
-  /** The record value of an observation: what is sent, and what a claim keeps as payload until it is. */
-  public String json(ObservationEvent observation) {
+  /**
+   * The record value of an observation or a history chunk: what is sent, and what a claim keeps as payload until
+   * it is.
+   */
+  public String json(Object event) {
     try {
-      return mapper.writeValueAsString(observation);
+      return mapper.writeValueAsString(event);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("observation cannot be written as JSON", e);
+      throw new IllegalStateException("event cannot be written as JSON", e);
     }
   }
 
-  /** Sends one window's records in list order (the total first); fails if any is not acknowledged. */
+  /**
+   * Sends records in list order (one window's total first, or a history's chunks oldest first; one key, one
+   * partition, and the idempotent producer keeps their order); fails if any is not acknowledged.
+   */
   public Uni<Void> publishAll(String metricId, List<String> records) {
     KafkaProducer<String, String> sender = producer();
     return Uni.join().all(records.stream().map(record -> sender.send(new ProducerRecord<>(topic, metricId, record)))

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.heartbeat.compute.config.ComputeConfig;
 import io.heartbeat.compute.model.MetricDefinition;
 import io.heartbeat.compute.model.MetricRecord;
 import io.heartbeat.compute.model.MetricSchedule;
@@ -36,19 +37,25 @@ public class MetricRepository {
   // Only the fields the schedule reads, extracted by PostgreSQL: a tick reads every metric. last_run_end: the latest
   // window by primary key order, where the schedule resumes; pending_since: the oldest claimed window still waiting
   // for the broker (partial index window_run_unpublished).
-  private static final String SCHEDULE_QUERY = "select m.metric_id, m.state, m.active_since, m.effective_from, "
+  private static final String SCHEDULE_TEMPLATE = "select m.metric_id, m.state, m.active_since, m.effective_from, "
       + "m.registry_partition, m.version, " + fields("m.definition", "") + ", m.previous_version, "
       + fields("m.previous_definition", "previous_") + ", (select r.window_end from compute.window_run r "
       + "where r.metric_id = m.metric_id order by r.window_start desc limit 1) as last_run_end, "
       + "(select min(r.computed_at) from compute.window_run r where r.metric_id = m.metric_id "
-      + "and r.published_at is null) as pending_since from compute.metric m";
+      + "and r.published_at is null) as pending_since, %s as history_running from compute.metric m";
+  // The definition versions whose history is still being published: the schedule holds their live windows back.
+  private static final String HISTORY_RUNNING = "(select array_agg(h.definition_version) from compute.history h "
+      + "where h.metric_id = m.metric_id and h.state = 'running')";
 
   private final Pool pool;
   private final ObjectMapper mapper;
+  private final String scheduleQuery;
 
-  public MetricRepository(Pool pool, ObjectMapper mapper) {
+  public MetricRepository(Pool pool, ObjectMapper mapper, ComputeConfig config) {
     this.pool = pool;
     this.mapper = mapper;
+    // With history switched off, a job left running must not hold its metric back for ever.
+    this.scheduleQuery = SCHEDULE_TEMPLATE.formatted(config.history().enabled() ? HISTORY_RUNNING : "null::text[]");
   }
 
   public Uni<Optional<MetricRecord>> findForUpdate(SqlClient client, String metricId) {
@@ -81,19 +88,23 @@ public class MetricRepository {
   }
 
   public Uni<Boolean> delete(String metricId) {
-    return pool.preparedQuery("delete from compute.metric where metric_id = $1")
+    return delete(pool, metricId);
+  }
+
+  public Uni<Boolean> delete(SqlClient client, String metricId) {
+    return client.preparedQuery("delete from compute.metric where metric_id = $1")
         .execute(Tuple.of(metricId))
         .map(rows -> rows.rowCount() > 0);
   }
 
   /** Every metric in force, whichever instance computes it. */
   public Uni<List<MetricSchedule>> schedules() {
-    return pool.query(SCHEDULE_QUERY + " order by m.metric_id").execute().map(this::toSchedules);
+    return pool.query(scheduleQuery + " order by m.metric_id").execute().map(this::toSchedules);
   }
 
   /** The metrics this instance computes: those on its registry partitions, and those whose partition is unknown. */
   public Uni<List<MetricSchedule>> schedules(Set<Integer> partitions) {
-    return pool.preparedQuery(SCHEDULE_QUERY + " where m.registry_partition is null "
+    return pool.preparedQuery(scheduleQuery + " where m.registry_partition is null "
             + "or m.registry_partition = any($1) order by m.metric_id")
         .execute(Tuple.of(partitions.toArray(Integer[]::new)))
         .map(this::toSchedules);
@@ -113,7 +124,7 @@ public class MetricRepository {
   }
 
   public Uni<Optional<MetricSchedule>> schedule(String metricId) {
-    return pool.preparedQuery(SCHEDULE_QUERY + " where m.metric_id = $1").execute(Tuple.of(metricId))
+    return pool.preparedQuery(scheduleQuery + " where m.metric_id = $1").execute(Tuple.of(metricId))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toSchedule(rows.iterator().next())));
   }
 
@@ -130,13 +141,21 @@ public class MetricRepository {
     return new MetricSchedule(row.getString("metric_id"), row.getString("state"),
         new VersionedDefinition(row.getString("version"), definition(row, "")), previous,
         instant(row, "effective_from"), instant(row, "active_since"), instant(row, "last_run_end"),
-        row.getInteger("registry_partition"), instant(row, "pending_since"));
+        row.getInteger("registry_partition"), instant(row, "pending_since"), history(row));
+  }
+
+  private static Set<String> history(Row row) {
+    String[] versions = row.getArrayOfStrings("history_running");
+    return versions == null ? Set.of() : Set.of(versions);
   }
 
   private static String fields(String column, String prefix) {
     return column + "->>'period' as " + prefix + "period, " + integer(column, "periodSeconds") + " as " + prefix
         + "period_seconds, " + column + "->>'valueSql' as " + prefix + "value_sql, " + column + "->>'dimension' as "
-        + prefix + "dimension, " + integer(column, "statementTimeoutSeconds") + " as " + prefix + "timeout_seconds";
+        + prefix + "dimension, " + integer(column, "statementTimeoutSeconds") + " as " + prefix + "timeout_seconds, "
+        + integer(column, "historyDays") + " as " + prefix + "history_days, " + integer(column, "dimensionCap")
+        + " as " + prefix + "dimension_cap, case when jsonb_typeof(" + column + "->'minCount') = 'number' then ("
+        + column + "->>'minCount')::numeric end as " + prefix + "min_count";
   }
 
   // Null unless a JSON number: one odd stored value must not fail the query every other metric needs.
@@ -151,7 +170,9 @@ public class MetricRepository {
       throw new IllegalStateException("stored definition has no periodSeconds or valueSql");
     }
     return new MetricDefinition(row.getString(prefix + "period"), periodSeconds, row.getString(prefix + "value_sql"),
-        row.getString(prefix + "dimension"), row.getInteger(prefix + "timeout_seconds"));
+        row.getString(prefix + "dimension"), row.getInteger(prefix + "timeout_seconds"),
+        row.getInteger(prefix + "history_days"), row.getInteger(prefix + "dimension_cap"),
+        row.getBigDecimal(prefix + "min_count"));
   }
 
   private JsonNode json(String text) {

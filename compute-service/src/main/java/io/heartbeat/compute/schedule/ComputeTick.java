@@ -70,9 +70,10 @@ public class ComputeTick {
   Uni<List<MetricSchedule>> startDue(Instant now) {
     return metrics.schedules(partitions.owned()).map(schedules -> schedules.stream()
         .filter(metric -> !inFlight.contains(metric.metricId()))
-        .map(metric -> new Due(metric, WindowPlan.next(metric, now, config.maxLookback()).window().end()))
+        .map(metric -> new Due(metric, WindowPlan.next(metric, now, config.maxLookback())))
         .filter(due -> due.metric().pendingSince() != null
-            || !now.isBefore(due.windowEnd().plus(config.settleDelay())))
+            || (!now.isBefore(due.windowEnd().plus(config.settleDelay()))
+                && !due.metric().awaitsHistory(due.next().definition())))
         .sorted(Comparator.comparing(Due::windowEnd))
         .map(Due::metric)
         .filter(metric -> inFlight.add(metric.metricId()))
@@ -124,7 +125,11 @@ public class ComputeTick {
         .map(Long::intValue);
   }
 
-  /** A metric with the end of its next window, planned once per tick. */
-  private record Due(MetricSchedule metric, Instant windowEnd) {
+  /** A metric with its next window, planned once per tick. */
+  private record Due(MetricSchedule metric, PlannedWindow next) {
+
+    Instant windowEnd() {
+      return next.window().end();
+    }
   }
 }

@@ -10,7 +10,8 @@ import io.heartbeat.compute.model.VersionedDefinition;
 
 /**
  * Which windows of a metric come next: consecutive windows from the last computed one, or from the most recent
- * window closed when the metric was first seen (no back-computing), never further back than the lookback.
+ * window closed when the metric was first seen (no back-computing), never further back than the lookback. None of
+ * a definition version whose history is still being published: its live windows follow once it is.
  */
 public final class WindowPlan {
 
@@ -29,7 +30,7 @@ public final class WindowPlan {
     Instant cursor = resumePoint(metric, now, maxLookback);
     while (due.size() < limit) {
       PlannedWindow planned = following(metric, cursor);
-      if (!WindowClock.isDue(planned.window(), now, settleDelay)) {
+      if (!WindowClock.isDue(planned.window(), now, settleDelay) || metric.awaitsHistory(planned.definition())) {
         break;
       }
       due.add(planned);

@@ -8,8 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.heartbeat.compute.history.HistoryPlanner;
 import io.heartbeat.compute.model.MetricDefinition;
 import io.heartbeat.compute.model.MetricDefinitionEvent;
+import io.heartbeat.compute.repository.HistoryRepository;
 import io.heartbeat.compute.repository.MetricRepository;
 import io.heartbeat.compute.schedule.WindowClock;
 import io.quarkus.logging.Log;
@@ -23,11 +25,16 @@ public class DefinitionSync {
   private final Pool pool;
   private final MetricRepository metrics;
   private final ObjectMapper mapper;
+  private final HistoryPlanner history;
+  private final HistoryRepository histories;
 
-  public DefinitionSync(Pool pool, MetricRepository metrics, ObjectMapper mapper) {
+  public DefinitionSync(Pool pool, MetricRepository metrics, ObjectMapper mapper, HistoryPlanner history,
+      HistoryRepository histories) {
     this.pool = pool;
     this.metrics = metrics;
     this.mapper = mapper;
+    this.history = history;
+    this.histories = histories;
   }
 
   /** {@code partition}: the heartbeat.registry partition the event came on, which decides the computing instance. */
@@ -45,14 +52,15 @@ public class DefinitionSync {
             .map(next -> metrics.save(connection, next, partition).invoke(() -> Log.infof(
                 "definition in force metric=%s version=%s state=%s effectiveFrom=%s partition=%d", next.metricId(),
                 next.version(), next.state(), next.effectiveFrom() == null ? "now" : next.effectiveFrom(),
-                partition)))
+                partition)).chain(() -> history.plan(connection, existing.orElse(null), next)))
             // A replay changes nothing but may come on another partition (the topic was resized).
             .orElseGet(() -> metrics.assignPartition(connection, event.metricId(), partition))));
   }
 
   /** A tombstone or a removal: the metric stops being computed; its window history stays. */
   public Uni<Void> remove(String metricId, String reason) {
-    return metrics.delete(metricId)
+    return pool.withTransaction(connection -> histories.failRunning(connection, metricId, "metric removed")
+        .chain(() -> metrics.delete(connection, metricId)))
         .invoke(deleted -> Log.infof("metric removed metric=%s reason=%s known=%s", metricId, reason, deleted))
         .replaceWithVoid();
   }

@@ -3,12 +3,14 @@ package io.heartbeat.compute.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Rewrites {@code :window_start} / {@code :window_end} in value_sql to bind parameters {@code $1}, {@code $2}
  * numbered in order of first use (the driver wants exactly as many values as the statement has parameters).
  * A small scanner rather than a regex, because a name inside a string literal, a quoted identifier, a comment,
- * a dollar-quoted body or a {@code ::type} cast must stay as written.
+ * a dollar-quoted body or a {@code ::type} cast must stay as written. {@link #substitute} puts SQL expressions in
+ * their place instead, for the history's one statement over many windows.
  */
 public final class NamedParameters {
 
@@ -26,13 +28,37 @@ public final class NamedParameters {
   /** @throws IllegalArgumentException for a named parameter other than the two window bounds */
   public static Positional toPositional(String sql) {
     List<String> names = new ArrayList<>(2);
+    String rewritten = rewrite(sql, name -> {
+      if (!names.contains(name)) {
+        names.add(name);
+      }
+      // Typed explicitly so a parameter binds as timestamptz whatever its context (e.g. "select :window_start").
+      return "$" + (names.indexOf(name) + 1) + "::timestamptz";
+    }, false);
+    return new Positional(rewritten, List.copyOf(names));
+  }
+
+  /**
+   * Replaces each window bound by an SQL expression (parenthesised) and drops a trailing semicolon, so the query can
+   * run as a subquery (the history's {@code cross join lateral}); literals and comments stay as written.
+   *
+   * @throws IllegalArgumentException for a named parameter other than the two window bounds
+   */
+  public static String substitute(String sql, String windowStart, String windowEnd) {
+    return rewrite(sql, name -> "(" + (WINDOW_START.equals(name) ? windowStart : windowEnd) + ")", true);
+  }
+
+  private static String rewrite(String sql, Function<String, String> replacement, boolean dropTrailingSemicolon) {
     StringBuilder out = new StringBuilder(sql.length() + 16);
+    // Where in out the last top-level ';' is, and whether only whitespace and comments follow it.
+    int semicolon = -1;
     int i = 0;
     int n = sql.length();
     while (i < n) {
       char c = sql.charAt(i);
       char next = i + 1 < n ? sql.charAt(i + 1) : '\0';
       int end;
+      boolean comment = false;
       if (c == '\'') {
         end = quotedEnd(sql, i, '\'', isEscapeString(sql, i));
       } else if (c == '"') {
@@ -40,8 +66,10 @@ public final class NamedParameters {
       } else if (c == '-' && next == '-') {
         int newline = sql.indexOf('\n', i);
         end = newline < 0 ? n : newline;
+        comment = true;
       } else if (c == '/' && next == '*') {
         end = blockCommentEnd(sql, i);
+        comment = true;
       } else if (c == '$' && !isIdentifierPart(charBefore(sql, i))) {
         end = dollarQuotedEnd(sql, i);
       } else if (c == ':' && next == ':') {
@@ -56,20 +84,25 @@ public final class NamedParameters {
           throw new IllegalArgumentException(
               "unknown named parameter :" + name + " (value_sql may use :window_start and :window_end)");
         }
-        if (!names.contains(name)) {
-          names.add(name);
-        }
-        // Typed explicitly so a parameter binds as timestamptz whatever its context (e.g. "select :window_start").
-        out.append('$').append(names.indexOf(name) + 1).append("::timestamptz");
+        out.append(replacement.apply(name));
+        semicolon = -1;
         i = end;
         continue;
       } else {
         end = i + 1;
       }
+      if (c == ';') {
+        semicolon = out.length();
+      } else if (!comment && !Character.isWhitespace(c)) {
+        semicolon = -1;
+      }
       out.append(sql, i, end);
       i = end;
     }
-    return new Positional(out.toString(), List.copyOf(names));
+    if (dropTrailingSemicolon && semicolon >= 0) {
+      out.setCharAt(semicolon, ' ');
+    }
+    return out.toString();
   }
 
   private static int quotedEnd(String sql, int open, char quote, boolean backslashEscapes) {

@@ -2,10 +2,18 @@ package io.heartbeat.compute.service;
 
 import java.util.List;
 
-/** What value_sql returned, reduced to the two columns that matter; values keep their driver types. */
-public record QueryResult(boolean hasValueColumn, boolean hasDimensionColumn, List<Row> rows) {
+/** What value_sql returned, reduced to the columns that matter; values keep their driver types. */
+public record QueryResult(boolean hasValueColumn, boolean hasDimensionColumn, boolean hasCountColumn, List<Row> rows) {
 
-  /** One result row; {@code dimension} is null when the column is absent or SQL NULL. */
-  public record Row(Object value, Object dimension) {
+  public QueryResult(boolean hasValueColumn, boolean hasDimensionColumn, List<Row> rows) {
+    this(hasValueColumn, hasDimensionColumn, false, rows);
+  }
+
+  /** One result row; {@code dimension} and {@code count} are null when the column is absent or SQL NULL. */
+  public record Row(Object value, Object dimension, Object count) {
+
+    public Row(Object value, Object dimension) {
+      this(value, dimension, null);
+    }
   }
 }

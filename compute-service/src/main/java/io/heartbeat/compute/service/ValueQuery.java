@@ -77,13 +77,18 @@ public class ValueQuery {
 
   private static QueryResult reduce(RowSet<Row> rows) {
     List<String> columns = rows.columnsNames() == null ? List.of() : rows.columnsNames();
-    boolean hasValue = columns.contains("value");
-    boolean hasDimension = columns.contains("dimension");
     List<QueryResult.Row> result = new ArrayList<>(rows.size());
     for (Row row : rows) {
-      result.add(new QueryResult.Row(hasValue ? row.getValue("value") : null,
-          hasDimension ? row.getValue("dimension") : null));
+      result.add(row(row, columns));
     }
-    return new QueryResult(hasValue, hasDimension, result);
+    return new QueryResult(columns.contains("value"), columns.contains("dimension"), columns.contains("count"),
+        result);
+  }
+
+  /** The columns value_sql's contract names, by name; the history's chunk statement reads its rows the same way. */
+  static QueryResult.Row row(Row row, List<String> columns) {
+    return new QueryResult.Row(columns.contains("value") ? row.getValue("value") : null,
+        columns.contains("dimension") ? row.getValue("dimension") : null,
+        columns.contains("count") ? row.getValue("count") : null);
   }
 }

@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.heartbeat.compute.config.ComputeConfig;
 import io.heartbeat.compute.messaging.ObservationPublisher;
 import io.heartbeat.compute.model.ObservationError;
 import io.heartbeat.compute.model.ObservationEvent;
@@ -54,11 +55,13 @@ public class WindowComputation {
   private final InstanceId instance;
   private final ObjectMapper mapper;
   private final MeterRegistry registry;
+  private final DimensionTracker dimensions;
+  private final ComputeConfig config;
   private final Map<Status, Counter> windows = new EnumMap<>(Status.class);
 
   public WindowComputation(ValueQuery query, QuerySlots slots, ObservationPublisher publisher,
       WindowRunRepository runs, WindowClaims claims, PublishedMarks marks, InstanceId instance, ObjectMapper mapper,
-      MeterRegistry registry) {
+      MeterRegistry registry, DimensionTracker dimensions, ComputeConfig config) {
     this.query = query;
     this.slots = slots;
     this.publisher = publisher;
@@ -68,6 +71,8 @@ public class WindowComputation {
     this.instance = instance;
     this.mapper = mapper;
     this.registry = registry;
+    this.dimensions = dimensions;
+    this.config = config;
     for (Status status : Status.values()) {
       windows.put(status, registry.counter("heartbeat.compute.windows", "status", status.wire()));
     }
@@ -82,11 +87,13 @@ public class WindowComputation {
       return query.run(definition.definition(), window)
           .onTermination().invoke(() -> sample.stop(registry.timer("heartbeat.compute.query.duration")));
     })
-        .map(result -> ResultMapping.observations(metricId, definition, window, now(), result))
+        .map(result -> ResultMapping.observations(metricId, definition, window, now(), result,
+            ResultMapping.capOf(definition, config.dimensions().cap())))
         // A broken query is the metric's own error and is published as such; a lost connection is ours,
         // so the window stays due and is retried on the next tick.
         .onFailure(failure -> !isTransient(failure)).recoverWithItem(failure ->
             List.of(ResultMapping.failure(metricId, definition, window, now(), errorOf(failure))))
+        .chain(observations -> dimensions.fill(metricId, definition, window, observations))
         .chain(observations -> claimAndPublish(metricId, definition, window, observations));
   }
 
@@ -150,7 +157,7 @@ public class WindowComputation {
     }
   }
 
-  static ObservationError errorOf(Throwable failure) {
+  public static ObservationError errorOf(Throwable failure) {
     if (failure instanceof PgException pg) {
       return new ObservationError(pg.getErrorMessage(), pg.getSqlState());
     }
@@ -169,7 +176,7 @@ public class WindowComputation {
    * Connection trouble, a marts database or login that is not there (yet), shutdown or overload: not the metric's
    * fault, so nothing is published and the window stays due.
    */
-  static boolean isTransient(Throwable failure) {
+  public static boolean isTransient(Throwable failure) {
     if (failure instanceof PgException pg) {
       String state = pg.getSqlState() == null ? "" : pg.getSqlState();
       return state.startsWith("08") || state.startsWith("53") || state.startsWith("57P") || state.startsWith("28")

@@ -89,6 +89,22 @@ class WindowPlanTest {
     assertEquals(List.of("v1", "v2"), due.stream().map(p -> p.definition().version()).toList());
   }
 
+  @Test
+  void shouldHoldLiveWindowsOfVersionWhoseHistoryRuns() {
+    // v1 replaced v0 at 10:08; v1's history is still being published: v0's windows go on, v1's wait.
+    VersionedDefinition old = definition("v0", "1m", 60);
+    MetricSchedule metric = new MetricSchedule("m", "valid", ONE_MINUTE, old, at("10:08:00"), at("09:00:00"),
+        at("10:06:00"), null, null, java.util.Set.of("v1"));
+
+    List<PlannedWindow> due = WindowPlan.due(metric, at("10:10:30"), SETTLE, LOOKBACK, 100);
+
+    assertEquals(List.of(window("10:06:00", "10:07:00"), window("10:07:00", "10:08:00")), windows(due));
+    MetricSchedule released = new MetricSchedule("m", "valid", ONE_MINUTE, old, at("10:08:00"), at("09:00:00"),
+        at("10:08:00"), null, null, java.util.Set.of());
+    assertEquals(List.of(window("10:08:00", "10:09:00"), window("10:09:00", "10:10:00")),
+        windows(WindowPlan.due(released, at("10:10:30"), SETTLE, LOOKBACK, 100)));
+  }
+
   private static MetricSchedule metric(VersionedDefinition current, VersionedDefinition previous,
       Instant effectiveFrom, Instant activeSince, Instant lastRunEnd) {
     return new MetricSchedule("m", "valid", current, previous, effectiveFrom, activeSince, lastRunEnd);

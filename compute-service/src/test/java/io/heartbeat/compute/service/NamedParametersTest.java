@@ -42,6 +42,23 @@ class NamedParametersTest {
     assertEquals(expected, NamedParameters.toPositional(sql).sql());
   }
 
+  static Stream<Arguments> substitutions() {
+    return Stream.of(
+        Arguments.of("select 1 where t >= :window_start and t < :window_end",
+            "select 1 where t >= (w.s) and t < (w.s + p)"),
+        Arguments.of("select 1 where t >= :window_start;", "select 1 where t >= (w.s) "),
+        Arguments.of("select 1 where t >= :window_start ;  -- done\n", "select 1 where t >= (w.s)    -- done\n"),
+        Arguments.of("select ';' as x, :window_end::date", "select ';' as x, (w.s + p)::date"),
+        Arguments.of("select 1; select 2", "select 1; select 2"),
+        Arguments.of("select ':window_start' -- :window_end", "select ':window_start' -- :window_end"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("substitutions")
+  void shouldSubstituteExpressionsAndDropTrailingSemicolon(String sql, String expected) {
+    assertEquals(expected, NamedParameters.substitute(sql, "w.s", "w.s + p"));
+  }
+
   @Test
   void shouldNameBindOrderByFirstUse() {
     assertEquals(List.of("window_end", "window_start"),

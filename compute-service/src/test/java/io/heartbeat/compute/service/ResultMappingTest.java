@@ -70,6 +70,45 @@ class ResultMappingTest {
         o.id()));
   }
 
+  static Stream<Arguments> capsAndCounts() {
+    return Stream.of(
+        Arguments.of("within cap", 2, new QueryResult(true, true, rows(row(3, null), row(1, "eu"), row(2, "us"))),
+            List.of("ok 3 * count=null", "ok 1 region=eu count=null", "ok 2 region=us count=null")),
+        Arguments.of("over cap", 2, new QueryResult(true, true,
+                rows(row(6, null), row(1, "eu"), row(2, "us"), row(3, "au"))),
+            List.of("error: value_sql returned 3 dimension values; the cap is 2 (header dimension_cap)")),
+        Arguments.of("count column", 500, new QueryResult(true, true, true,
+                rows(new QueryResult.Row(0.25d, null, 40L), new QueryResult.Row(0.5d, "eu", Numeric.create(4)))),
+            List.of("ok 0.25 * count=40", "ok 0.5 region=eu count=4")),
+        Arguments.of("null count", 500, new QueryResult(true, false, true, rows(new QueryResult.Row(null, null, null))),
+            List.of("empty null * count=null")),
+        Arguments.of("NaN count", 500, new QueryResult(true, false, true,
+                rows(new QueryResult.Row(1, null, Double.NaN))),
+            List.of("error: value_sql returned NaN as count")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("capsAndCounts")
+  void shouldCapDimensionsAndCarryCount(String name, int cap, QueryResult result, List<String> expected) {
+    VersionedDefinition definition = new VersionedDefinition("v1",
+        new MetricDefinition("5m", 300, "select 1", "region", null));
+
+    List<ObservationEvent> observations = ResultMapping.observations("metric_a", definition, WINDOW,
+        Instant.parse("2026-03-01T10:05:11Z"), result, cap);
+
+    assertEquals(expected, observations.stream().map(o -> o.error() != null ? describe(o)
+        : describe(o) + " count=" + (o.count() == null ? "null" : o.count().stripTrailingZeros().toPlainString()))
+        .toList());
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"7, 500, 7", ", 500, 500", ", 20, 20"})
+  void shouldTakeDefinitionCapBeforeConfigured(Integer definitionCap, int configured, int expected) {
+    VersionedDefinition definition = new VersionedDefinition("v1",
+        new MetricDefinition("5m", 300, "select 1", "region", null, null, definitionCap, null));
+    assertEquals(expected, ResultMapping.capOf(definition, configured));
+  }
+
   private static String describe(ObservationEvent o) {
     if (o.error() != null) {
       return "error: " + o.error().message();

@@ -256,6 +256,91 @@ class WindowComputationTest {
     }
   }
 
+  @Test
+  void shouldFillVanishedDimensionValueWithZero() throws Exception {
+    String metricId = Fixtures.metricId("fill");
+    Instant current = WindowClock.floor(Instant.now(), MINUTE);
+    Instant both = current.minus(MINUTE.multipliedBy(5));
+    Fixtures.insertRows(metricId, both.plusSeconds(10), "eu", 1);
+    Fixtures.insertRows(metricId, both.plusSeconds(10), "us", 1);
+    Fixtures.insertRows(metricId, both.plus(MINUTE).plusSeconds(10), "eu", 2);
+    String sql = "select region as dimension, count(*)::numeric as value from marts.compute_fixture where run = '"
+        + metricId + "' and created_at >= :window_start and created_at < :window_end group by rollup (region)";
+    insertMetric(metricId, DefinitionEvents.defined(metricId, sql).dimension("region").definitionJson(),
+        both.plus(MINUTE).plusSeconds(30));
+
+    List<JsonNode> observations = await().atMost(Duration.ofSeconds(30)).pollInSameThread()
+        .until(() -> topic.observations(metricId), found -> found.stream().anyMatch(o -> o.get("windowStart")
+            .asText().equals(both.plus(MINUTE.multipliedBy(2)).toString())));
+
+    JsonNode filled = observations.stream().filter(o -> o.get("windowStart").asText()
+        .equals(both.plus(MINUTE).toString()) && !o.get("dimension").isNull()
+        && "us".equals(o.get("dimension").get("value").asText())).findFirst().orElseThrow();
+    assertEquals(Set.of(), EventSchemas.observationErrors(filled), filled.toString());
+    assertEquals("ok", filled.get("status").asText());
+    assertEquals(0, filled.get("value").asInt());
+    assertTrue(filled.get("filled").asBoolean());
+    assertTrue(filled.get("count").isNull(), "no count column, no min_count: no count");
+    // A window of no rows at all (total 0) fills both.
+    assertEquals(3, observations.stream().filter(o -> o.get("windowStart").asText()
+        .equals(both.plus(MINUTE.multipliedBy(2)).toString())).count());
+    assertEquals(2L, Fixtures.queryValue("select count(*) from compute.dimension_seen where metric_id = ?",
+        metricId), "remembered across a restart");
+    observations.forEach(o -> assertEquals(Set.of(), EventSchemas.observationErrors(o), o.toString()));
+  }
+
+  @Test
+  void shouldPublishOneErrorWhenDimensionValuesExceedCap() throws Exception {
+    String metricId = Fixtures.metricId("cap");
+    Instant current = WindowClock.floor(Instant.now(), MINUTE);
+    for (int w = -2; w <= 1; w++) {
+      Instant start = current.plus(MINUTE.multipliedBy(w));
+      for (String region : List.of("eu", "us", "au")) {
+        Fixtures.insertRows(metricId, start.plusSeconds(5), region, 1);
+      }
+    }
+    String sql = "select region as dimension, count(*)::numeric as value from marts.compute_fixture where run = '"
+        + metricId + "' and created_at >= :window_start and created_at < :window_end group by rollup (region)";
+    DefinitionEvents.defined(metricId, sql).dimension("region").dimensionCap(2).publish();
+
+    List<JsonNode> window = await().atMost(Duration.ofSeconds(30)).pollInSameThread()
+        .until(() -> firstWindow(metricId), observations -> !observations.isEmpty());
+
+    assertEquals(1, window.size(), "one error for the total, no dimension observations: " + window);
+    JsonNode observation = window.get(0);
+    assertEquals(Set.of(), EventSchemas.observationErrors(observation));
+    assertEquals("error", observation.get("status").asText());
+    assertTrue(observation.get("dimension").isNull());
+    assertEquals("value_sql returned 3 dimension values; the cap is 2 (header dimension_cap)",
+        observation.get("error").get("message").asText());
+  }
+
+  @Test
+  void shouldCarryValueSqlCountColumn() throws Exception {
+    String metricId = Fixtures.metricId("count");
+    DefinitionEvents.defined(metricId, "select 0.25 as value, 12 as count").minCount(10).publish();
+
+    JsonNode observation = await().atMost(Duration.ofSeconds(30)).pollInSameThread()
+        .until(() -> firstWindow(metricId), observations -> !observations.isEmpty()).get(0);
+
+    assertEquals(Set.of(), EventSchemas.observationErrors(observation), observation.toString());
+    assertEquals(12, observation.get("count").asInt());
+    assertEquals(0.25, observation.get("value").asDouble());
+    assertTrue(!observation.has("filled") && !observation.has("type"), "optional fields stay absent");
+  }
+
+  private static void insertMetric(String metricId, String definition, Instant activeSince) throws Exception {
+    try (Connection connection = Fixtures.heartbeat(); PreparedStatement insert = connection.prepareStatement(
+        "insert into compute.metric (metric_id, version, definition, state, published_at, active_since) "
+            + "values (?, ?, ?::jsonb, 'valid', now(), ?)")) {
+      insert.setString(1, metricId);
+      insert.setString(2, VERSION);
+      insert.setString(3, definition);
+      insert.setTimestamp(4, Timestamp.from(activeSince));
+      insert.executeUpdate();
+    }
+  }
+
   /** The observations of the earliest window seen for the metric. */
   private static List<JsonNode> firstWindow(String metricId) {
     TreeMap<String, List<JsonNode>> byStart = topic.observations(metricId).stream()
