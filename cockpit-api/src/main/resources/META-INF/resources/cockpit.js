@@ -40,6 +40,18 @@
     return 'updated ' + Math.round(s / 86400) + 'd ago';
   }
 
+  // "expected 35 (17–53)": the anomaly band the latest window was judged against; null while it warms up.
+  function bandText(band, unit) {
+    if (!band) return null;
+    return 'expected ' + withUnit(band.expected, unit) + ' (' + number(band.lower) + '–' + number(band.upper) + ')';
+  }
+
+  // "learning history 62 %" while alert-service replays the metric's history; null once the tile is live.
+  function learningText(learning) {
+    if (!learning || !learning.windows) return null;
+    return 'learning history ' + Math.floor(100 * learning.window / learning.windows) + ' %';
+  }
+
   function threshold(cls, label, text) {
     var row = el('div', cls);
     row.appendChild(el('dt', null, label));
@@ -52,7 +64,10 @@
     node.dataset.metricId = t.metricId;
     node.dataset.status = t.status;
     node.title = t.howToRead || '';
-    node.setAttribute('aria-label', t.code + ' ' + t.name + ': ' + t.status + ', ' + withUnit(t.value, t.unit));
+    var band = bandText(t.band, t.unit);
+    var learning = learningText(t.learning);
+    node.setAttribute('aria-label', t.code + ' ' + t.name + ': ' + t.status + ', ' + withUnit(t.value, t.unit) +
+      (band ? ', ' + band : '') + (learning ? ', ' + learning : ''));
 
     var head = el('div', 'tile-head');
     head.appendChild(el('span', 'code', t.code));
@@ -81,6 +96,8 @@
     foot.appendChild(updated);
 
     var parts = [head, el('h2', 'name', t.name), value];
+    if (band) parts.push(el('p', 'band', band));
+    if (learning) parts.push(el('p', 'learning', learning));
     if (t.rule) parts.push(el('p', 'rule', t.rule));
     parts.push(thresholds, foot);
     node.replaceChildren.apply(node, parts);
@@ -160,6 +177,8 @@
     svg.setAttribute('aria-label', values.length + ' points in the last 48 hours');
     if (values.length === 0) return svg;
     var ys = values.map(function (p) { return p.value; });
+    var banded = values.filter(function (p) { return p.band; });
+    banded.forEach(function (p) { ys.push(p.band.lower, p.band.upper); });
     [tile.normValue, tile.alertValue].forEach(function (v) { if (v !== null) ys.push(v); });
     var min = Math.min.apply(null, ys), max = Math.max.apply(null, ys);
     var span = max - min || 1;
@@ -174,6 +193,14 @@
       line.setAttribute('stroke', pair[1]); line.setAttribute('stroke-dasharray', '6 4');
       svg.appendChild(line);
     });
+    if (banded.length > 1) {
+      // The band as a shaded area: upper edge left to right, lower edge back.
+      var area = document.createElementNS(ns, 'polygon');
+      area.setAttribute('points', banded.map(function (p) { return x(p.windowStart) + ',' + y(p.band.upper); })
+        .concat(banded.slice().reverse().map(function (p) { return x(p.windowStart) + ',' + y(p.band.lower); })).join(' '));
+      area.setAttribute('class', 'band-area');
+      svg.appendChild(area);
+    }
     var path = document.createElementNS(ns, 'polyline');
     path.setAttribute('points', values.map(function (p) { return x(p.windowStart) + ',' + y(p.value); }).join(' '));
     path.setAttribute('fill', 'none'); path.setAttribute('stroke', '#1c2430'); path.setAttribute('stroke-width', '2');
@@ -187,7 +214,9 @@
       .then(function (r) { if (!r.ok) throw new Error('HTTP ' + r.status); return r.json(); })
       .then(function (d) {
         document.getElementById('detail-title').textContent = d.tile.code + ' · ' + d.tile.name + ' · ' + d.tile.status;
-        document.getElementById('detail-rule').textContent = d.tile.rule || 'No evaluation yet.';
+        var band = bandText(d.tile.band, d.tile.unit);
+        document.getElementById('detail-rule').textContent = (d.tile.rule || 'No evaluation yet.') +
+          (band ? ' Band: ' + band + '.' : '');
         document.getElementById('detail-read').textContent = d.tile.howToRead ? 'How to read: ' + d.tile.howToRead : '';
         document.getElementById('detail-chart').replaceChildren(sparkline(d.series, d.tile));
         if (!dialog.open) dialog.showModal();

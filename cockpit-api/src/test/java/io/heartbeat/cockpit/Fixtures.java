@@ -10,15 +10,20 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -106,6 +111,12 @@ public final class Fixtures {
 
   public static ObjectNode evaluation(String metricId, Instant windowStart, String status, Double value,
       Instant evaluatedAt) {
+    return evaluation(metricId, windowStart, status, value, evaluatedAt, true);
+  }
+
+  /** The evaluation, checked against the schema unless check is false (a benchmark checks a sample instead). */
+  public static ObjectNode evaluation(String metricId, Instant windowStart, String status, Double value,
+      Instant evaluatedAt, boolean check) {
     String observationId = sha256(metricId + "|" + windowStart);
     String definitionVersion = sha256(metricId).substring(0, 16);
     ObjectNode event = MAPPER.createObjectNode()
@@ -125,7 +136,27 @@ public final class Fixtures {
         .put("evaluatedAt", evaluatedAt.toString());
     event.putObject("thresholds").put("normValue", 80.0).put("alertValue", 40.0).put("targetValue", 120.0)
         .put("targetDueDate", "2027-06-30");
-    return valid(event, EVALUATION_SCHEMA);
+    return check ? valid(event, EVALUATION_SCHEMA) : event;
+  }
+
+  /** The evaluation with an anomaly band, as alert-service sends it once the band has warmed up. */
+  public static ObjectNode withBand(ObjectNode evaluation, double expected, double lower, double upper) {
+    evaluation.putObject("band").put("expected", expected).put("lower", lower).put("upper", upper);
+    return valid(evaluation, EVALUATION_SCHEMA);
+  }
+
+  /** The evaluation as one window of a metric's history: "learning history: X of Y windows; " before its rule. */
+  public static ObjectNode learning(ObjectNode evaluation, int window, int windows) {
+    String prefix = window == windows
+        ? String.format(Locale.ROOT, "history learned: %,d windows; ", windows)
+        : String.format(Locale.ROOT, "learning history: %,d of %,d windows; ", window, windows);
+    evaluation.put("rule", prefix + evaluation.get("rule").asText());
+    return valid(evaluation, EVALUATION_SCHEMA);
+  }
+
+  /** Fails when the evaluation breaks docs/events/evaluation.v1.json. */
+  public static ObjectNode checkEvaluation(ObjectNode evaluation) {
+    return valid(evaluation, EVALUATION_SCHEMA);
   }
 
   /** The same evaluation about one customer slice instead of the metric as a whole. */
@@ -148,6 +179,20 @@ public final class Fixtures {
 
   public static void send(String channel, String key, JsonNode event) {
     send(channel, key, event.toString());
+  }
+
+  /** Publishes the events in order without waiting between them (so they tend to share a poll), then waits for all. */
+  public static void sendAll(String channel, String key, List<? extends JsonNode> events) {
+    String topic = ConfigProvider.getConfig().getValue("mp.messaging.incoming." + channel + ".topic", String.class);
+    List<Future<RecordMetadata>> sent = new ArrayList<>(events.size());
+    events.forEach(event -> sent.add(producer().send(new ProducerRecord<>(topic, key, event.toString()))));
+    try {
+      for (Future<RecordMetadata> ack : sent) {
+        ack.get(30, TimeUnit.SECONDS);
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("could not publish to " + topic, e);
+    }
   }
 
   private static synchronized KafkaProducer<String, String> producer() {

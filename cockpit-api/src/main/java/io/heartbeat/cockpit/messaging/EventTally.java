@@ -1,6 +1,7 @@
 package io.heartbeat.cockpit.messaging;
 
 import java.time.Duration;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,15 +34,32 @@ public class EventTally {
         .replaceWithVoid();
   }
 
+  /** The same for a batch projection, which says how many of its events had each outcome. */
+  Uni<Void> settleAll(String channel, Uni<Map<Outcome, Integer>> projection) {
+    return projection
+        .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8)
+        .invoke(outcomes -> outcomes.forEach((outcome, n) -> count(channel, outcome.tag(), n)))
+        .replaceWithVoid();
+  }
+
   /** Logs and counts a record the cockpit cannot read; the caller acknowledges it so the consumer moves on. */
   Uni<Void> skip(String channel, ConsumerRecord<String, String> record, String reason) {
-    Log.warnf("poison message skipped channel=%s topic=%s partition=%d offset=%d key=%s reason=%s",
-        channel, record.topic(), record.partition(), record.offset(), record.key(), reason);
-    count(channel, POISON);
+    poison(channel, record, reason);
     return Uni.createFrom().voidItem();
   }
 
+  /** Logs and counts a record of a batch the cockpit cannot read; the rest of the batch goes on. */
+  void poison(String channel, ConsumerRecord<String, String> record, String reason) {
+    Log.warnf("poison message skipped channel=%s topic=%s partition=%d offset=%d key=%s reason=%s",
+        channel, record.topic(), record.partition(), record.offset(), record.key(), reason);
+    count(channel, POISON, 1);
+  }
+
   private void count(String channel, String outcome) {
-    registry.counter("cockpit.events", "channel", channel, "outcome", outcome).increment();
+    count(channel, outcome, 1);
+  }
+
+  private void count(String channel, String outcome, int n) {
+    registry.counter("cockpit.events", "channel", channel, "outcome", outcome).increment(n);
   }
 }

@@ -25,6 +25,7 @@ public record EvaluationEvent(
     String direction,
     Thresholds thresholds,
     Dimension dimension,
+    Band band,
     Instant evaluatedAt) {
 
   /** True when every field the read model stores is there; anything less is a contract breach. */

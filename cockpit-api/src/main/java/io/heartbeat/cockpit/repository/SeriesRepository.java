@@ -1,7 +1,9 @@
 package io.heartbeat.cockpit.repository;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,17 +21,21 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class SeriesRepository {
 
-  // A window judged again later replaces its point; a late, older judgement of it does not.
+  // One statement for a whole poll (rows unique per window). A window judged again later replaces its point; a
+  // late, older judgement of it does not.
   private static final String UPSERT = """
-      insert into cockpit.series_point (metric_id, window_start, value, status, evaluated_at)
-      values ($1, $2, $3, $4, $5)
+      insert into cockpit.series_point (metric_id, window_start, value, status, evaluated_at,
+        band_expected, band_lower, band_upper)
+      select * from unnest($1::text[], $2::timestamptz[], $3::float8[], $4::text[], $5::timestamptz[],
+        $6::float8[], $7::float8[], $8::float8[])
       on conflict (metric_id, window_start) do update set
-        value = excluded.value, status = excluded.status, evaluated_at = excluded.evaluated_at
+        value = excluded.value, status = excluded.status, evaluated_at = excluded.evaluated_at,
+        band_expected = excluded.band_expected, band_lower = excluded.band_lower, band_upper = excluded.band_upper
       where cockpit.series_point.evaluated_at < excluded.evaluated_at
       """;
 
   private static final String RECENT = """
-      select window_start, value, status from cockpit.series_point
+      select window_start, value, status, band_expected, band_lower, band_upper from cockpit.series_point
       where metric_id = $1 and window_start >= $2 order by window_start
       """;
 
@@ -39,14 +45,30 @@ public class SeriesRepository {
     this.pool = pool;
   }
 
-  /** Records the evaluation's window as a point. */
-  public Uni<Void> upsert(SqlClient client, EvaluationEvent e) {
-    Tuple params = Tuple.tuple()
-        .addString(e.metricId())
-        .addOffsetDateTime(TileRepository.utc(e.windowStart()))
-        .addDouble(e.value())
-        .addString(e.status().wire())
-        .addOffsetDateTime(TileRepository.utc(e.evaluatedAt()));
+  /** Records each evaluation's window as a point; at most one evaluation per (metric, window). */
+  public Uni<Void> upsert(SqlClient client, Collection<EvaluationEvent> points) {
+    if (points.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    int n = points.size();
+    String[] metricIds = new String[n];
+    OffsetDateTime[] starts = new OffsetDateTime[n];
+    Double[] values = new Double[n];
+    String[] statuses = new String[n];
+    OffsetDateTime[] evaluated = new OffsetDateTime[n];
+    Bands bands = new Bands(n);
+    int i = 0;
+    for (EvaluationEvent e : points) {
+      metricIds[i] = e.metricId();
+      starts[i] = TileRepository.utc(e.windowStart());
+      values[i] = e.value();
+      statuses[i] = e.status().wire();
+      evaluated[i] = TileRepository.utc(e.evaluatedAt());
+      bands.set(i++, e.band());
+    }
+    Tuple params = Tuple.tuple().addArrayOfString(metricIds).addArrayOfOffsetDateTime(starts)
+        .addArrayOfDouble(values).addArrayOfString(statuses).addArrayOfOffsetDateTime(evaluated);
+    bands.addTo(params);
     return client.preparedQuery(UPSERT).execute(params).replaceWithVoid();
   }
 
@@ -57,7 +79,8 @@ public class SeriesRepository {
       rows.forEach(row -> points.add(new SeriesPoint(
           TileRepository.instant(row.getOffsetDateTime("window_start")),
           row.getDouble("value"),
-          Status.fromWire(row.getString("status")))));
+          Status.fromWire(row.getString("status")),
+          Bands.read(row))));
       return points;
     });
   }

@@ -1,7 +1,13 @@
 package io.heartbeat.cockpit.service;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.heartbeat.cockpit.config.CockpitConfig;
 import io.heartbeat.cockpit.model.EvaluationEvent;
 import io.heartbeat.cockpit.repository.SeriesRepository;
 import io.heartbeat.cockpit.repository.TileRepository;
@@ -16,23 +22,32 @@ public class EvaluationProjection {
   private final Pool pool;
   private final TileRepository tiles;
   private final SeriesRepository series;
+  private final CockpitConfig config;
 
-  public EvaluationProjection(Pool pool, TileRepository tiles, SeriesRepository series) {
+  public EvaluationProjection(Pool pool, TileRepository tiles, SeriesRepository series, CockpitConfig config) {
     this.pool = pool;
     this.tiles = tiles;
     this.series = series;
+    this.config = config;
   }
 
-  /** Applies one evaluation: the point always, the tile only when the evaluation is its newest. */
-  public Uni<Outcome> apply(EvaluationEvent e) {
-    if (!e.metricLevel()) {
-      return Uni.createFrom().item(Outcome.IGNORED);
+  /**
+   * Applies one poll's evaluations in one transaction: every point inside the retention, and per metric the newest
+   * evaluation as the tile unless the stored tile is newer. Replaying the batch changes nothing. Returns how many
+   * events had each outcome.
+   */
+  public Uni<Map<Outcome, Integer>> apply(List<EvaluationEvent> events) {
+    EvaluationBatch batch = new EvaluationBatch(events, Instant.now().minus(config.series().retention()));
+    if (batch.empty()) {
+      return Uni.createFrom().item(batch.outcomes(Set.of()));
     }
-    return pool.withTransaction(conn -> series.upsert(conn, e).chain(() -> tiles.upsert(conn, e)))
+    return pool.withTransaction(conn -> series.upsert(conn, batch.points())
+            .chain(() -> tiles.upsert(conn, batch.tiles())))
         .map(changed -> {
-          Log.debugf("evaluation applied metricId=%s evaluationId=%s status=%s windowStart=%s tileChanged=%s",
-              e.metricId(), e.id(), e.status().wire(), e.windowStart(), changed);
-          return changed ? Outcome.APPLIED : Outcome.SUPERSEDED;
+          Map<Outcome, Integer> outcomes = batch.outcomes(changed);
+          Log.debugf("evaluations applied events=%d points=%d tilesChanged=%d outcomes=%s",
+              events.size(), batch.points().size(), changed.size(), outcomes);
+          return outcomes;
         });
   }
 }

@@ -6,15 +6,21 @@ import static io.heartbeat.cockpit.Fixtures.code;
 import static io.heartbeat.cockpit.Fixtures.defined;
 import static io.heartbeat.cockpit.Fixtures.evaluation;
 import static io.heartbeat.cockpit.Fixtures.forCustomer;
+import static io.heartbeat.cockpit.Fixtures.learning;
 import static io.heartbeat.cockpit.Fixtures.metricId;
 import static io.heartbeat.cockpit.Fixtures.send;
+import static io.heartbeat.cockpit.Fixtures.sendAll;
 import static io.heartbeat.cockpit.Fixtures.sha256;
 import static io.heartbeat.cockpit.Fixtures.window;
+import static io.heartbeat.cockpit.Fixtures.withBand;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -107,6 +113,70 @@ class EvaluationListenerTest {
     send(EVALUATIONS, id, "{\"schemaVersion\":1,\"metricId\":\"" + id + "\",\"status\":\"purple\"}");
     send(EVALUATIONS, id, evaluation(id, window(1), "amber", 55.0, Instant.now()));
     awaitTile(id, "amber", 55.0);
+  }
+
+  @Test
+  void shouldCarryBandAndLearningProgressOnTileAndSeries() {
+    String id = defineMetric("band");
+    Instant judged = Instant.now();
+    send(EVALUATIONS, id, learning(withBand(evaluation(id, window(3), "green", 36.0, judged), 35.0, 17.0, 53.0),
+        12_487, 20_160));
+    await().atMost(WAIT).untilAsserted(() -> {
+      Map<String, Object> tile = Tiles.find(id).orElseThrow();
+      assertEquals(Map.of("expected", 35.0, "lower", 17.0, "upper", 53.0), tile.get("band"));
+      assertEquals(Map.of("window", 12_487, "windows", 20_160), tile.get("learning"));
+    });
+    assertEquals(Map.of("expected", 35.0, "lower", 17.0, "upper", 53.0), Tiles.series(id).get(0).get("band"));
+
+    // The last history window reads "history learned": the tile is live from there on.
+    send(EVALUATIONS, id, learning(withBand(evaluation(id, window(2), "green", 40.0, judged), 36.0, 18.0, 54.0),
+        20_160, 20_160));
+    await().atMost(WAIT).untilAsserted(() -> {
+      Map<String, Object> tile = Tiles.find(id).orElseThrow();
+      assertEquals(window(2).toString(), tile.get("windowStart"));
+      assertTrue(tile.containsKey("learning"), "learning is written even when null");
+      assertNull(tile.get("learning"));
+      assertEquals(Map.of("expected", 36.0, "lower", 18.0, "upper", 54.0), tile.get("band"));
+    });
+
+    // A live evaluation whose band is still warming up (null) clears the band rather than keeping the old one.
+    send(EVALUATIONS, id, evaluation(id, window(1), "green", 41.0, judged));
+    await().atMost(WAIT).untilAsserted(() -> {
+      Map<String, Object> tile = Tiles.find(id).orElseThrow();
+      assertEquals(window(1).toString(), tile.get("windowStart"));
+      assertTrue(tile.containsKey("band"), "band is written even when null");
+      assertNull(tile.get("band"));
+    });
+    List<Map<String, Object>> series = Tiles.series(id);
+    assertEquals(3, series.size());
+    assertNull(series.get(2).get("band"));
+  }
+
+  @Test
+  void shouldKeepNewestTileWhenHistoryBurstIsReplayedOrAnOlderWindowArrives() {
+    String id = defineMetric("burst");
+    int windows = 120;
+    Instant judged = Instant.now();
+    List<ObjectNode> history = new ArrayList<>();
+    for (int w = 1; w <= windows; w++) {
+      // Oldest first, as alert-service sends a metric's history: window(windows) ... window(1).
+      int step = windows - w + 1;
+      history.add(learning(withBand(evaluation(id, window(step), "green", 50.0 + w, judged.plusMillis(w)),
+          50.0 + w, 40.0 + w, 60.0 + w), w, windows));
+    }
+    sendAll(EVALUATIONS, id, history);
+    awaitTile(id, "green", 50.0 + windows);
+    Map<String, Object> before = Tiles.find(id).orElseThrow();
+    assertEquals(window(1).toString(), before.get("windowStart"));
+    assertNull(before.get("learning"));
+
+    // The burst again (a replay after a restart), then an older window judged later: neither moves the tile back.
+    sendAll(EVALUATIONS, id, history.subList(0, windows / 2));
+    send(EVALUATIONS, id, evaluation(id, window(windows + 5), "red", 1.0, judged.plusSeconds(600)));
+    awaitPoint(id, window(windows + 5));
+
+    assertEquals(before, Tiles.find(id).orElseThrow());
+    assertEquals(windows + 1, Tiles.series(id).size());
   }
 
   private static String defineMetric(String label) {

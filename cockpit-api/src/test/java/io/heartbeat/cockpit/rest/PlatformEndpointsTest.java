@@ -1,9 +1,11 @@
 package io.heartbeat.cockpit.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.startsWith;
 
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,10 @@ class PlatformEndpointsTest {
         .body(containsString("api/tiles"))
         .body(containsString("dataset.metricId"))
         .body(containsString("dataset.status"))
-        .body(containsString("'tile status-'"));
+        .body(containsString("'tile status-'"))
+        // The band and the learning progress are spelled out on the tile, not left to colour.
+        .body(containsString("'expected '"))
+        .body(containsString("'learning history '"));
     given().get("/cockpit.css").then().statusCode(200).contentType(startsWith("text/css"));
   }
 
@@ -42,6 +47,24 @@ class PlatformEndpointsTest {
     given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
         .body("paths", org.hamcrest.Matchers.hasKey("/api/tiles"))
         .body("paths", org.hamcrest.Matchers.hasKey("/api/tiles/{metricId}"));
+  }
+
+  @Test
+  void shouldDocumentTileBandLearningAndSeriesSchemasInOpenApi() {
+    String schemas = "components.schemas.";
+    given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+        .body(schemas + "Tile.properties", hasKey("band"))
+        .body(schemas + "Tile.properties", hasKey("learning"))
+        .body(schemas + "Tile.properties", hasKey("status"))
+        .body(schemas + "Band.required", containsInAnyOrder("expected", "lower", "upper"))
+        .body(schemas + "Learning.required", containsInAnyOrder("window", "windows"))
+        .body(schemas + "SeriesPoint.properties", hasKey("band"))
+        .body(schemas + "TileDetail.properties", hasKey("series"))
+        .body(schemas + "Status.enum", hasItems("error", "anomalous", "unknown", "green"))
+        .body("paths.'/api/tiles'.get.responses.'200'.content.'application/json'.schema.items.'$ref'",
+            equalTo("#/components/schemas/Tile"))
+        .body("paths.'/api/tiles/{metricId}'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+            equalTo("#/components/schemas/TileDetail"));
   }
 
   @Test
