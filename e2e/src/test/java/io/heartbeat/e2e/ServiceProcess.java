@@ -24,13 +24,18 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   static ServiceProcess start(String name, Map<String, String> env, Path logs) throws IOException {
+    return start(name, env, logs, name);
+  }
+
+  /** The same service again (a restart), logging to logs/logName.log. */
+  static ServiceProcess start(String name, Map<String, String> env, Path logs, String logName) throws IOException {
     Path jar = Path.of("..", name, "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize();
     if (!Files.exists(jar)) {
       throw new IllegalStateException(jar + " is missing: run the whole reactor (mvn verify from the root)");
     }
     int port = freePort();
     Files.createDirectories(logs);
-    Path log = logs.resolve(name + ".log");
+    Path log = logs.resolve(logName + ".log");
     List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-XX:+UseSerialGC",
         "-Dquarkus.http.port=" + port, "-jar", jar.toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

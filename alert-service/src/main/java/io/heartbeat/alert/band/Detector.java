@@ -43,7 +43,7 @@ public final class Detector {
   static final double SPREAD_MEMORY_SECONDS = 3 * 86_400.0;
   static final double SPREAD_PRIOR = 100;
   static final double SPREAD_CLIP = 3;
-  static final double SPREAD_LEAST = Double.parseDouble(System.getProperty("x.least", "1"));
+  static final double SPREAD_LEAST = 1;
   /** The first int of {@link #save()}'s form; a plain band state (the earlier form) starts with its version. */
   static final int MAGIC = 0x48424454;
   /** Marks the fields saved after the episode rates (zero rule, sustained rule, drift); older saves end before. */
@@ -86,7 +86,10 @@ public final class Detector {
   /** Decayed (a week) judged windows at ZERO_FLOOR or more expected, and near-zero ones among them that were normal. */
   private double zeroSeen;
   private double zeroNormal;
-  /** Learned windows in a row whose band offset lies beyond the floor on one harmless side (sign), and if reported. */
+  /**
+   * Learned windows in a row whose band offset lies beyond the floor on one harmless side (sign; negative: windows
+   * in a row inside the floor), and whether that shift was reported.
+   */
   private int driftRun;
   private int driftSign;
   private boolean driftReported;
@@ -278,7 +281,20 @@ public final class Detector {
    */
   public Detection observe(Instant windowStart, double value, boolean hold) {
     boolean learn = !hold && !(breach.anomalous() && settings.badSide() != BadSide.BOTH);
-    BandStep step = learn ? band.observe(windowStart, value) : band.judge(windowStart, value);
+    BandStep step;
+    if (learn && settings.badSide() == BadSide.LOW && (value <= 0 || value <= 2 * DetectorSettings.ZERO_SHARE
+        * expecteds[Math.floorMod(judged - 1, expecteds.length)])) {
+      // A near-zero window the zero rule may call an outage is judged first and not learned once the run expected
+      // ZERO_FLOOR: at an hourly period the offset would otherwise follow the outage within a window or two.
+      step = band.judge(windowStart, value);
+      if (step.band() == null || !holdsZero(step)) {
+        band.learn(windowStart, value);
+      } else {
+        learn = false;
+      }
+    } else {
+      step = learn ? band.observe(windowStart, value) : band.judge(windowStart, value);
+    }
     Position position = counted(step);
     lastStrength = 0;
     if (position != null) {
@@ -414,6 +430,12 @@ public final class Detector {
     return zeroApplies(expected, step.value(), zeroRunExpected) ? Position.BELOW : position;
   }
 
+  private boolean holdsZero(BandStep step) {
+    double expected = step.band().expected();
+    return nearZero(expected, step.value()) && zeroRunExpected + expected >= DetectorSettings.ZERO_FLOOR
+        && zeroNormal <= DetectorSettings.ZERO_NORMAL_SHARE * zeroSeen + DetectorSettings.ZERO_NORMAL_SLACK;
+  }
+
   private boolean zeroApplies(double expected, double value, double runExpected) {
     return settings.badSide() != BadSide.HIGH && nearZero(expected, value)
         && zeroNormal <= DetectorSettings.ZERO_NORMAL_SHARE * zeroSeen + DetectorSettings.ZERO_NORMAL_SLACK
@@ -454,6 +476,10 @@ public final class Detector {
 
   private int sustained(Position position) {
     int n = recent.length;
+    if (settings.badSide() == BadSide.BOTH) {
+      // Measured on NAB: +9 on realAdExchange, -8 on realTraffic, alert -0.4 overall; not for BOTH.
+      return 0;
+    }
     for (int k = tracker.triggerWindows(); k <= Math.min(tracker.triggerWindows() + 1, n); k++) {
       if (judged < k) {
         break;
@@ -499,17 +525,18 @@ public final class Detector {
     int sign = offset > 0 ? 1 : -1;
     boolean beyond = Math.abs(offset) > settings.floor(step.band().expected() - offset) && offset != 0
         && !settings.badSide().isBad(sign > 0 ? Position.ABOVE : Position.BELOW);
+    int shiftWindows = band.settings().shiftWindows();
     if (!beyond) {
-      driftRun = 0;
-      driftReported = false;
+      // Re-armed only once the offset stayed inside the floor as long as a shift takes to report.
+      driftRun = driftRun > 0 ? -1 : driftRun - 1;
+      if (driftRun <= -shiftWindows) {
+        driftReported = false;
+      }
       return 0;
     }
-    driftRun = sign == driftSign ? driftRun + 1 : 1;
-    if (sign != driftSign) {
-      driftReported = false;
-    }
+    driftRun = sign == driftSign && driftRun > 0 ? driftRun + 1 : 1;
     driftSign = sign;
-    if (driftRun >= band.settings().shiftWindows() && !driftReported) {
+    if (driftRun >= shiftWindows && !driftReported) {
       driftReported = true;
       return offset;
     }

@@ -29,8 +29,10 @@
  *   <li>an offset that follows a busier or quieter stretch with a time constant of an hour: expected = profile +
  *       offset;</li>
  *   <li>its one-step error as a standard deviation (sqrt(pi/2) x mean absolute residual, capped at the learn limit
- *       so a poor model still looks poor), and its tails above and below (a streaming 99.9th percentile of each
- *       side): a skewed series, bursts up or a ratio that is mostly 0, gets a wider band on its long side only.</li>
+ *       so a poor model still looks poor), and its tails above and below, as multiples of its sigma (a streaming
+ *       99.9th percentile of each side, widening a side only by what it exceeds 1.5 sigma; the first four windows
+ *       of a far run count, the rest of a run does not): a skewed series, bursts up or a ratio that is mostly 0,
+ *       gets a wider band on its long side only.</li>
  * </ul>
  * sigma = model error x the noise factor of this hour of the week (or day), learned from the residuals (a Poisson
  * count is noisier at its peak), never below 2 % of the values' own spread. The band is expected -/+ sensitivity x
@@ -54,18 +56,27 @@
  *
  * <h2>Warm-up</h2>
  * The band judges nothing (expect is empty, observe returns no band, the status stays unknown) until
- * minHistoryWindows were learned, a model has ten one-step residuals, and the model's slot was visited for a whole
+ * minHistoryWindows were learned (default one day of windows whatever the period, DetectorSettings.minHistoryFor), a model has ten one-step residuals, and the model's slot was visited for a whole
  * cycle; a slot's first cycle is a plain running mean, so one odd first value cannot become the norm. With weekly
- * seasonality and waitForWeek (the default for live metrics), a window is judged only once its hour of the week was
- * seen in an earlier week: a new metric's first weekend cannot page.
+ * seasonality and waitForWeek (the default for series with a direction), a window is judged only once its hour of
+ * the week was seen in an earlier week: a new metric's first weekend cannot page. A series without a direction
+ * (BOTH) is judged by the daily models from its first day.
  *
  * <h2>The breach rule</h2>
  * {@link io.heartbeat.alert.band.BreachTracker}: only the bad side counts (LOW for higher_is_better, HIGH for
  * lower_is_better, BOTH for benchmarks); the anomaly fires once the bad side held for the trigger window and
  * resolves once the value stayed inside (or on the harmless side) for the recovery window.
+ * {@link io.heartbeat.alert.band.Detector} adds, from {@link io.heartbeat.alert.band.DetectorSettings}: the practical
+ * floor (a breach must also be 10 % off expected); the zero rule (a value of about 0 where ZERO_FLOOR or more was
+ * expected, or where a run of such windows summed ZERO_RUN_FLOOR, is below the band even when the band's lower
+ * edge is below 0); the sustained rule for series with a direction (the last 3 or 4 windows as a whole, their
+ * summed deviations beyond SUSTAINED_SIGMAS times the learned spread of such sums); for series under an hour
+ * without a direction, a second band on hourly means and the episode gate (EpisodeRates); and the drift report
+ * (a shift the band followed through its offset on the harmless side is reported once in Detection.adoptedShift).
  *
  * <h2>Cost</h2>
- * O(1) per observation (four models, no history scan); about 5 KB of state per series whatever the period (at most
+ * O(1) per observation (four models, no history scan); about 5 KB of band state per series whatever the period (the Detector's save adds
+ * about 130 bytes, and a second band for BOTH series under an hour) (at most
  * 288 + 168 + 24 + 1 slots of a float, a short and a byte, plus 168 noise factors and a 32-value ring per model).
  */
 package io.heartbeat.alert.band;

@@ -15,6 +15,14 @@ final class BandRules {
   static String outside(double value, BandCheck check, Direction direction) {
     BandRange band = check.band();
     boolean below = direction == Direction.HIGHER_IS_BETTER;
+    if (below ? value >= band.lower() : value <= band.upper()) {
+      // Counted by one of the detector's run rules, not by the edge: nothing where something was expected, or a
+      // sustained shift of the last windows taken together.
+      String why = below && value <= 0.02 * Math.abs(band.expected()) ? "nothing where something was expected: an outage"
+          : "sustained " + (below ? "drop" : "rise") + " of the last windows taken together";
+      return "value " + Judge.plain(value) + " where " + round(band.expected()) + " was expected, inside band ["
+          + round(band.lower()) + ", " + round(band.upper()) + "] (" + why + "; " + direction.wire() + ")";
+    }
     return "value " + Judge.plain(value) + " " + direction.badSide() + " band " + (below ? "lower " : "upper ")
         + round(below ? band.lower() : band.upper()) + " (expected " + round(band.expected()) + ", "
         + direction.wire() + ")";
@@ -49,7 +57,8 @@ final class BandRules {
       return "";
     }
     double shift = check.adoptedShift();
-    double before = check.band().expected();
+    // The band already stands at the new level: the shift is measured against where it stood before.
+    double before = check.band().expected() - shift;
     String percent = before == 0 ? "" : " (" + (shift > 0 ? "+" : "") + round(100 * shift / Math.abs(before)) + " %)";
     return "; band adopted a lasting shift of " + (shift > 0 ? "+" : "") + round(shift) + percent
         + " as the new level";
