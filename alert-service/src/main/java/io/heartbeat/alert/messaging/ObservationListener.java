@@ -71,7 +71,7 @@ public class ObservationListener {
           continue;
         }
         ObservationEvent observation = mapper.treeToValue(tree, ObservationEvent.class);
-        if (!observation.isComplete() || observation.isHistory()) {
+        if (!observation.isComplete() || observation.fromHistory()) {
           throw new IllegalArgumentException("required fields missing or unsupported schemaVersion");
         }
         Outcome.fromWire(observation.status());

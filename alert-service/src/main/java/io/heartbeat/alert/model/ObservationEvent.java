@@ -43,7 +43,8 @@ public record ObservationEvent(
         && windowEnd != null && status != null;
   }
 
-  public boolean isHistory() {
+  // Not a bean getter (isHistory): Jackson would write it as a "history" boolean over the history mark.
+  public boolean fromHistory() {
     return history != null;
   }
 }

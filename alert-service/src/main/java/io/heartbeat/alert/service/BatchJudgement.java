@@ -62,7 +62,7 @@ public class BatchJudgement {
         // Kept until the definition arrives, then judged again under it (a new id). History says nothing yet.
         Written<ObservationEvent> kept = arrival.json() == null ? new Written<>(observation, json(observation))
             : arrival;
-        if (observation.isHistory()) {
+        if (observation.fromHistory()) {
           if (out.pendingIds.add(observation.id())) {
             out.pending.add(kept);
           }

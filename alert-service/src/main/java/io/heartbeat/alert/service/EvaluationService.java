@@ -95,9 +95,11 @@ public class EvaluationService {
       List<Written<ObservationEvent>> waiting = new ArrayList<>();
       Set<String> ids = new LinkedHashSet<>();
       for (String json : payloads) {
-        ObservationEvent observation = read(json);
-        waiting.add(new Written<>(observation, json));
-        ids.add(observation.id());
+        ObservationEvent observation = read(metric.metricId(), json);
+        if (observation != null) {
+          waiting.add(new Written<>(observation, json));
+          ids.add(observation.id());
+        }
       }
       return waiting.isEmpty() ? Uni.createFrom().voidItem()
           : judgeInLane(waiting, ids, Map.of()).chain(this::checkpointInLane);
@@ -265,11 +267,14 @@ public class EvaluationService {
     return lastWrite;
   }
 
-  private ObservationEvent read(String json) {
+  // An unreadable waiting observation is logged and left where it is: it must not stop the definitions channel.
+  private ObservationEvent read(String metricId, String json) {
     try {
       return mapper.readValue(json, ObservationEvent.class);
     } catch (Exception e) {
-      throw new IllegalStateException("stored observation is not readable", e);
+      Log.errorf("Waiting observation unreadable, left in alert.pending_observation metricId=%s reason=%s", metricId,
+          e.getMessage());
+      return null;
     }
   }
 

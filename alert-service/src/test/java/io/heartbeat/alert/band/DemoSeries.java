@@ -23,8 +23,11 @@ record DemoSeries(String metric, double baseRate, boolean ratio, BadSide badSide
       new DemoSeries("ai_agent_failure_ratio", 20, true, BadSide.HIGH));
 
   static final double FAILURE_SHARE = 0.04;
-  /** The failure ratio's min_count: a window with fewer answers is skipped (not judged, not learned), as live. */
-  static final int MIN_ANSWERS = 20;
+  /**
+   * The failure ratio's min_count as db/metrics/ai_agent_failure_ratio.sql ships it: a window with fewer answers is
+   * skipped (not judged, not learned), as live.
+   */
+  static final int MIN_ANSWERS = 10;
 
   /** marts.seasonality: the share of the weekly mean rate at this instant. */
   static double seasonality(Instant at) {

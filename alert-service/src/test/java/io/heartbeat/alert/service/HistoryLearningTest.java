@@ -120,6 +120,23 @@ class HistoryLearningTest {
         .body("rule", startsWith("learning history: 40 of 20,160 windows; ")));
   }
 
+  @Test
+  void shouldKeepHistoryThatArrivesBeforeItsDefinitionAndLearnItOnceItArrives() {
+    String metricId = Fixtures.metricId("early");
+    String version = Fixtures.version(metricId, "v1");
+    kafka.sendObservation(metricId, chunk(metricId, version, 30, 0, 30).toString());
+    Awaitility.await().atMost(KafkaSupport.PATIENCE).until(() -> pool
+        .preparedQuery("select count(*) from alert.pending_observation where metric_id = $1")
+        .execute(io.vertx.mutiny.sqlclient.Tuple.of(metricId)).await().indefinitely().iterator().next()
+        .getLong(0) == 30);
+
+    kafka.sendDefinition(metricId, Fixtures.amend(Fixtures.definition(metricId, version, "higher_is_better", 5.0,
+        1.0, "2h", PERIOD), d -> ((ObjectNode) d.get("anomaly")).put("enabled", true)));
+
+    JsonNode last = kafka.awaitEvaluation(of(historyId(metricId, version, 29), version));
+    assertTrue(last.get("rule").asText().startsWith("history learned: 30 windows; "), last.get("rule").asText());
+  }
+
   private static double value(int window) {
     int hour = (window % 12) * 2;
     return 100 + 40 * Math.cos((hour - 14) * Math.PI / 12) + (window % 3);
