@@ -44,9 +44,9 @@
 -- ANOMALY BAND (computed by alert-service; windows are counted in periods)
 --   anomaly_enabled            true | false (default true)
 --   anomaly_sensitivity        band half-width in robust standard deviations (default 3; higher = fewer alerts)
---   anomaly_trigger_windows    consecutive windows outside the band on the bad side before firing (default 3)
+--   anomaly_trigger_windows    bad windows (k of the last anomaly_trigger_within) before firing (default 3)
 --   anomaly_recovery_windows   consecutive windows back inside before resolving (default 5)
---   anomaly_min_history        windows of history before the band may judge (default 1440 = one day of 1m windows)
+--   anomaly_min_history        windows of history before the band may judge (default one day of windows, at least 12: 1440 at 1m, 24 at 1h)
 --   anomaly_trigger_within     k of n: an episode also fires when anomaly_trigger_windows of the last
 --                              anomaly_trigger_within windows were bad, so a metric that flaps in and out of the band
 --                              still pages. Whole number >= anomaly_trigger_windows (equal means consecutive only).

@@ -13,4 +13,12 @@ public record AnomalySettings(boolean enabled, double sensitivity, int triggerWi
     int minHistoryWindows, Integer triggerWithinWindows, BigDecimal minChangePercent, BigDecimal minChangeAbsolute) {
 
   public static final AnomalySettings DEFAULT = new AnomalySettings(true, 3.0, 3, 5, 1440, null, null, null);
+
+  /**
+   * The default minimum history: one day of windows, at least 12 (1440 at 1m, 288 at 5m, 24 at 1h), the default of
+   * the detector alert-service runs and the NAB benchmark scores (its DetectorSettings.minHistoryFor).
+   */
+  public static int minHistoryFor(int periodSeconds) {
+    return periodSeconds <= 0 ? DEFAULT.minHistoryWindows() : Math.max(12, 86_400 / periodSeconds);
+  }
 }

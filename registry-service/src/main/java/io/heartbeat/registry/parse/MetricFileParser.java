@@ -101,13 +101,13 @@ public final class MetricFileParser {
     ValueSqlCheck.check(file, h.given("dimension"), h.given("min_count"), problems);
     return new MetricDefinition(name, code, periodText, periodSeconds, direction, h.text("unit"), h.text("how_to_read"),
         h.text("methodology"), h.list("sources"), file.body(), dimension, norm, alert, target, due,
-        h.number("benchmark_mean"), benchmarkStddev, anomaly(h), h.list("sla"), h.list("linked_services"), runbook,
+        h.number("benchmark_mean"), benchmarkStddev, anomaly(h, periodSeconds), h.list("sla"), h.list("linked_services"), runbook,
         h.text("owner"), stage, null, statementTimeout(h), h.wholeNumber("history_days", 1, 400), dimensionCap,
         minCount);
   }
 
   /** The band's settings; the file's defaults live here, the practical-significance ones in alert-service. */
-  private static AnomalySettings anomaly(HeaderFields h) {
+  private static AnomalySettings anomaly(HeaderFields h, int periodSeconds) {
     int trigger = h.positiveInt("anomaly_trigger_windows", AnomalySettings.DEFAULT.triggerWindows());
     Integer within = h.wholeNumber("anomaly_trigger_within", 1, Integer.MAX_VALUE);
     if (within != null && within < trigger) {
@@ -121,7 +121,7 @@ public final class MetricFileParser {
         h.positiveDouble("anomaly_sensitivity", AnomalySettings.DEFAULT.sensitivity()),
         trigger,
         h.positiveInt("anomaly_recovery_windows", AnomalySettings.DEFAULT.recoveryWindows()),
-        h.positiveInt("anomaly_min_history", AnomalySettings.DEFAULT.minHistoryWindows()),
+        h.positiveInt("anomaly_min_history", AnomalySettings.minHistoryFor(periodSeconds)),
         within,
         h.number("anomaly_min_change_percent", BigDecimal.ZERO, BigDecimal.valueOf(100)),
         h.number("anomaly_min_change_absolute", BigDecimal.ZERO, null));
