@@ -85,18 +85,10 @@ create_database() {
 }
 
 prepare_databases() {
-  # The marts reader logs in with a password on Kubernetes; locally trust auth ignores it.
-  psql_admin -d postgres <<'SQL' >/dev/null
-do $$ begin
-  if not exists (select 1 from pg_roles where rolname = 'heartbeat_marts_reader') then
-    create role heartbeat_marts_reader login password 'heartbeat_marts_reader';
-  end if;
-end $$;
-alter role heartbeat_marts_reader set default_transaction_read_only = on;
-alter role heartbeat_marts_reader set statement_timeout = '10s';
-SQL
   create_database heartbeat
   create_database heartbeat_marts
+  # One role per service, each owning its schema, and the registry guard (passwords: .heartbeat/secrets/db.env).
+  HEARTBEAT_PG_PORT=$PG_PORT "$ROOT/db/roles.sh" heartbeat | sed 's/^/[infra] /'
 }
 
 kafka_jars() {

@@ -27,6 +27,10 @@ psql_admin() { psql -h 127.0.0.1 -p "$HEARTBEAT_PG_PORT" -U postgres -v ON_ERROR
 for db in heartbeat_test heartbeat_marts_test heartbeat_e2e heartbeat_marts_e2e; do
   psql_admin -d postgres -c "drop database if exists $db with (force)" -c "create database $db" >/dev/null
 done
+# The services' test databases get the same roles, schemas and guard as a real one: tests log in as the services do.
+db/roles.sh heartbeat_test heartbeat_e2e
+# shellcheck disable=SC1091
+source "$STATE/secrets/db.env"
 db/marts/migrate.sh heartbeat_marts_test
 db/marts/migrate.sh heartbeat_marts_e2e
 echo "[test] fresh databases ready ($(( $(date +%s) - t0 )) s)"

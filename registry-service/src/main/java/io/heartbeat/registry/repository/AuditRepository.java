@@ -10,7 +10,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Reads the append-only heartbeat.metric_audit (writes happen inside the operator-edit transaction). */
+/** Reads the append-only heartbeat.metric_audit, written only by the registry guard's trigger from each change. */
 @ApplicationScoped
 public class AuditRepository {
 

@@ -7,7 +7,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.heartbeat.registry.model.AuditEntry;
 import io.heartbeat.registry.model.OperatorFields;
 import io.heartbeat.registry.model.Stage;
 import io.smallrye.mutiny.Uni;
@@ -17,8 +16,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * heartbeat.metric_registry through the reactive client. Every write declares its path (sync or operator) in a
- * transaction-local setting, the only writes the guard trigger lets through.
+ * heartbeat.metric_registry through the reactive client. Every write declares its context (path sync or operator,
+ * actor, reason) in transaction-local settings: the guard trigger (db/roles/database.sql) refuses a write without
+ * it and writes the audit rows itself, from the change, with that actor and reason.
  */
 @ApplicationScoped
 public class MetricRegistryRepository {
@@ -47,15 +47,22 @@ public class MetricRegistryRepository {
         .map(rows -> rows.iterator().hasNext() ? toRow(rows.iterator().next()) : null);
   }
 
+  static final String SYNC_ACTOR = "registry-service file sync";
+
   /** Inserts or replaces the file-owned columns of many rows in one transaction; operator columns are never touched. */
   public Uni<Void> saveFromSync(List<RegistryRow> rows) {
+    return saveFromSync(rows, SYNC_ACTOR, "metrics folder sync");
+  }
+
+  /** As {@link #saveFromSync(List)}, audited with who asked for it and why (e.g. an admin confirming removals). */
+  public Uni<Void> saveFromSync(List<RegistryRow> rows, String actor, String reason) {
     if (rows.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
     List<Tuple> batch = rows.stream().map(row -> Tuple.from(Arrays.asList(row.metricId(), row.file(),
         row.contentHash(), row.fileVersion(), row.version(), row.state(),
         row.definitionJson() == null ? "null" : row.definitionJson(), row.problemsJson()))).toList();
-    return pool.withTransaction(conn -> declare(conn, "sync").chain(() -> conn.preparedQuery("""
+    return pool.withTransaction(conn -> declare(conn, "sync", actor, reason).chain(() -> conn.preparedQuery("""
         insert into heartbeat.metric_registry (metric_id, file, content_hash, file_version, version, state, definition,
           problems)
         values ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8::text::jsonb)
@@ -67,12 +74,12 @@ public class MetricRegistryRepository {
   }
 
   /**
-   * Writes the operator's fields and their audit rows in one transaction, only if nobody changed the row since
-   * {@code expectedRowVersion}. Returns false on a concurrent change.
+   * Writes the operator's fields, only if nobody changed the row since {@code expectedRowVersion}; the guard adds
+   * one audit row per changed field in the same transaction. Returns false on a concurrent change.
    */
   public Uni<Boolean> saveOperatorEdit(String metricId, long expectedRowVersion, OperatorFields f, String version,
-      List<AuditEntry> audit) {
-    return pool.withTransaction(conn -> declare(conn, "operator").chain(() -> conn.preparedQuery("""
+      String actor, String reason) {
+    return pool.withTransaction(conn -> declare(conn, "operator", actor, reason).chain(() -> conn.preparedQuery("""
         update heartbeat.metric_registry set norm_value = $3, alert_value = $4, target_value = $5, target_due_date = $6,
           benchmark_mean = $7, benchmark_stddev = $8, verification_state = $9, owner = $10, stage = $11, version = $12,
           row_version = row_version + 1, updated_at = now()
@@ -80,13 +87,13 @@ public class MetricRegistryRepository {
         """).execute(Tuple.from(Arrays.asList(metricId, expectedRowVersion, f.normValue(), f.alertValue(),
         f.targetValue(), f.targetDueDate(), f.benchmarkMean(), f.benchmarkStddev(), f.verificationState(), f.owner(),
         f.stage() == null ? null : f.stage().wire(), version))))
-        .chain(updated -> updated.rowCount() == 0 ? Uni.createFrom().item(false)
-            : insertAudit(conn, audit).replaceWith(true)));
+        .map(updated -> updated.rowCount() > 0));
   }
 
   /** Records that the broker acknowledged these versions; a row changed meanwhile keeps its newer version pending. */
   public Uni<Void> markPublished(List<String> metricIds, List<String> versions) {
-    return pool.withTransaction(conn -> declare(conn, "sync").chain(() -> conn.preparedQuery("""
+    return pool.withTransaction(conn -> declare(conn, "sync", SYNC_ACTOR, "published on heartbeat.registry")
+        .chain(() -> conn.preparedQuery("""
         update heartbeat.metric_registry r set published_version = p.version
         from unnest($1::text[], $2::text[]) as p(metric_id, version)
         where r.metric_id = p.metric_id and r.version = p.version
@@ -94,19 +101,10 @@ public class MetricRegistryRepository {
         .replaceWithVoid();
   }
 
-  private static Uni<Void> insertAudit(SqlConnection conn, List<AuditEntry> audit) {
-    if (audit.isEmpty()) {
-      return Uni.createFrom().voidItem();
-    }
-    List<Tuple> batch = audit.stream().map(a -> Tuple.from(Arrays.asList(a.metricId(), a.actor(), a.field(),
-        a.oldValue(), a.newValue(), a.reason()))).toList();
-    return conn.preparedQuery("insert into heartbeat.metric_audit (metric_id, actor, field, old_value, new_value, reason) "
-        + "values ($1, $2, $3, $4, $5, $6)").executeBatch(batch).replaceWithVoid();
-  }
-
-  private static Uni<Void> declare(SqlConnection conn, String path) {
-    return conn.preparedQuery("select set_config('heartbeat.write_path', $1, true)").execute(Tuple.of(path))
-        .replaceWithVoid();
+  private static Uni<Void> declare(SqlConnection conn, String path, String actor, String reason) {
+    return conn.preparedQuery("select set_config('heartbeat.write_path', $1, true), "
+        + "set_config('heartbeat.actor', $2, true), set_config('heartbeat.reason', $3, true)")
+        .execute(Tuple.of(path, actor, reason)).replaceWithVoid();
   }
 
   private static RegistryRow toRow(Row r) {

@@ -79,7 +79,7 @@ public class OperatorEdits {
       return row;
     }
     String version = events.version(row.fileVersion(), next);
-    boolean saved = repository.saveOperatorEdit(row.metricId(), row.rowVersion(), next, version, audit)
+    boolean saved = repository.saveOperatorEdit(row.metricId(), row.rowVersion(), next, version, actor, reason)
         .await().atMost(DB_TIMEOUT);
     if (!saved) {
       throw new EditRejected(412, "If-Match", "metric " + row.metricId() + " changed since version " + row.rowVersion()

@@ -10,16 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -148,34 +144,6 @@ class DefinitionSyncTest {
         .body("definition.direction", equalTo("higher_is_better"))
         .body("problems[0].field", equalTo("direction"))
         .body("problems[0].line", equalTo(4));
-  }
-
-  @Test
-  void guardShouldRejectPlainWrites() throws SQLException {
-    String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
-    try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
-      SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
-          () -> c.createStatement().executeUpdate("update heartbeat.metric_registry set state = 'valid'"));
-      assertTrue(e.getMessage().contains("written only by registry-service"), e.getMessage());
-      SQLException delete = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
-          () -> c.createStatement().executeUpdate("delete from heartbeat.metric_registry"));
-      assertTrue(delete.getMessage().contains("rejected DELETE"), delete.getMessage());
-    }
-  }
-
-  @Test
-  void auditTableShouldBeAppendOnly() throws SQLException {
-    String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
-    try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
-      c.createStatement().executeUpdate("insert into heartbeat.metric_audit (metric_id, actor, field, old_value, new_value, reason)"
-          + " values ('x', 'test', 'norm_value', '1', '2', 'append-only check')");
-      SQLException update = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
-          () -> c.createStatement().executeUpdate("update heartbeat.metric_audit set reason = 'rewritten'"));
-      assertTrue(update.getMessage().contains("append-only"), update.getMessage());
-      SQLException delete = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
-          () -> c.createStatement().executeUpdate("delete from heartbeat.metric_audit"));
-      assertTrue(delete.getMessage().contains("append-only"), delete.getMessage());
-    }
   }
 
   private static JsonNode read(String json) {
