@@ -1,5 +1,6 @@
 package io.heartbeat.alert;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -60,6 +62,26 @@ public final class KafkaSupport implements AutoCloseable {
 
   public void sendObservation(String metricId, String json) {
     send(config("mp.messaging.incoming.observations.topic"), metricId, json);
+  }
+
+  /**
+   * A new metric id (Fixtures.metricId(name)) whose observations share metricId's partition: one sent after
+   * metricId's is judged after them, so once it is judged, theirs were too, even when they left no trace.
+   */
+  public String onSamePartition(String metricId, String name) {
+    int partitions = producer.partitionsFor(config("mp.messaging.incoming.observations.topic")).size();
+    int wanted = partition(metricId, partitions);
+    while (true) {
+      String candidate = Fixtures.metricId(name);
+      if (partition(candidate, partitions) == wanted) {
+        return candidate;
+      }
+    }
+  }
+
+  // The producer's own choice for a keyed record (BuiltInPartitioner.partitionForKey).
+  private static int partition(String key, int partitions) {
+    return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
   }
 
   /** Every evaluation received so far (all metrics); each one is checked against the contract and its key. */

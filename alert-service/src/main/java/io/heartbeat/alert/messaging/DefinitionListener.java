@@ -45,7 +45,7 @@ public class DefinitionListener {
         return skip(record, "required fields missing or unsupported schemaVersion");
       }
       if (!event.withdrawsMetric() && !event.definition().isJudgeable()) {
-        return skip(record, "definition without period, direction or stage");
+        return skip(record, "definition without period, direction or a known stage");
       }
     } catch (Exception e) {
       return skip(record, e.getMessage());

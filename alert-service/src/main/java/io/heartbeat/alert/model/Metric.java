@@ -6,6 +6,7 @@ import java.util.List;
 import io.heartbeat.alert.judge.Anomaly;
 import io.heartbeat.alert.judge.Criteria;
 import io.heartbeat.alert.judge.Direction;
+import io.heartbeat.alert.lifecycle.Stage;
 
 /**
  * A metric definition in force here (a row of alert.metric): thresholds, operator fields, stage, anomaly, SLAs, and
@@ -55,5 +56,10 @@ public record Metric(
 
   public Thresholds thresholds() {
     return new Thresholds(normValue, alertValue, targetValue, targetDueDate);
+  }
+
+  /** What the metric's lifecycle stage lets this service do with it (judge, open episodes, count downtime). */
+  public Stage lifecycle() {
+    return Stage.fromWire(stage);
   }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.heartbeat.alert.judge.Anomaly;
+import io.heartbeat.alert.lifecycle.Stage;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The part of a registry definition this service judges by; the full definition is kept as jsonb. */
@@ -25,9 +26,9 @@ public record MetricDefinition(
     String stage,
     Double minCount) {
 
-  /** The fields alert.metric cannot do without. */
+  /** The fields alert.metric cannot do without; a stage this service does not know would leave its rules unknown. */
   public boolean isJudgeable() {
-    return period != null && periodSeconds != null && periodSeconds > 0 && stage != null
+    return period != null && periodSeconds != null && periodSeconds > 0 && Stage.known(stage)
         && ("higher_is_better".equals(direction) || "lower_is_better".equals(direction));
   }
 }

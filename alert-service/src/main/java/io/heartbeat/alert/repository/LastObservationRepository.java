@@ -8,6 +8,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.heartbeat.alert.lifecycle.Stage;
 import io.heartbeat.alert.model.LastObservation;
 import io.heartbeat.alert.model.Metric;
 import io.smallrye.mutiny.Uni;
@@ -23,6 +24,8 @@ public class LastObservationRepository {
   /** A metric with its last observation, candidate for the stale check. */
   public record Watched(Metric metric, LastObservation last) {
   }
+
+  private static final String[] JUDGED = Stage.judgedWires().toArray(String[]::new);
 
   private final Pool pool;
 
@@ -63,12 +66,12 @@ public class LastObservationRepository {
         .replaceWithVoid();
   }
 
-  /** Every defined, not retired metric that has beaten at least once. */
+  /** Every defined metric whose stage is judged (not discovery, not retired) that has beaten at least once. */
   public Uni<List<Watched>> watched() {
     String sql = "select " + MetricRepository.COLUMNS + ", l.observation_id, l.window_end, l.observed_at"
         + " from alert.metric m join alert.last_observation l on l.metric_id = m.metric_id"
-        + " where m.stage <> 'retired'";
-    return pool.query(sql).execute().map(rows -> {
+        + " where m.stage = any($1::text[])";
+    return pool.preparedQuery(sql).execute(Tuple.of(JUDGED)).map(rows -> {
       List<Watched> watched = new ArrayList<>();
       for (Row row : rows) {
         watched.add(new Watched(MetricRepository.toMetric(row), new LastObservation(row.getString("observation_id"),

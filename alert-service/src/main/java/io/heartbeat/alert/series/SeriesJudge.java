@@ -5,6 +5,7 @@ import java.time.Instant;
 import io.heartbeat.alert.band.BreachPhase;
 import io.heartbeat.alert.band.Detection;
 import io.heartbeat.alert.band.Detector;
+import io.heartbeat.alert.episode.EpisodeTracker;
 import io.heartbeat.alert.episode.Transition;
 import io.heartbeat.alert.judge.Anomaly;
 import io.heartbeat.alert.judge.BandCheck;
@@ -17,19 +18,21 @@ import io.heartbeat.alert.judge.Judgement;
 import io.heartbeat.alert.judge.Reading;
 import io.heartbeat.alert.judge.Status;
 import io.heartbeat.alert.judge.Typical;
+import io.heartbeat.alert.lifecycle.Stage;
 import io.heartbeat.alert.sla.Downtime;
 
 /**
  * Judges one window of one series against its state: thresholds (metric totals only), detector, typical, change,
  * benchmark distance, then, for a window in order, learns it and moves the episode and the downtime interval on. A
  * history window (computed when the metric was first seen) is learned the same way but moves no episode and no
- * downtime. A late window (at or before the last judged) is judged by what is known without changing anything. Pure.
+ * downtime. A late window (at or before the last judged) is judged by what is known without changing anything. The
+ * metric's lifecycle stage decides whether a live window moves an episode and the downtime interval at all. Pure.
  */
 public final class SeriesJudge {
 
-  /** What the metric says about judging: its criteria and settings, as the series sees them. */
+  /** What the metric says about judging: its criteria, settings and lifecycle stage, as the series sees them. */
   public record Settings(String metricId, String series, Criteria criteria, Anomaly anomaly, int periodSeconds,
-      Double benchmarkMean, Double benchmarkStddev) {
+      Double benchmarkMean, Double benchmarkStddev, Stage stage) {
 
     public boolean total() {
       return !criteria.bandOnly();
@@ -82,24 +85,52 @@ public final class SeriesJudge {
       return new Verdict(judgement, band, typical, change, benchmark, null, null);
     }
     Anomaly anomaly = settings.anomaly();
-    Transition transition = state.episode.advance(windowStart, windowEnd, judgement.status(),
-        anomaly.triggerWindows(), anomaly.within(), anomaly.recoveryWindows());
-    Downtime downtime = settings.total() ? extendDowntime(state, settings.metricId(), judgement.status(),
-        windowStart, windowEnd) : null;
+    Stage stage = settings.stage();
+    Transition transition = stage.opensEpisodes()
+        ? state.episode.advance(windowStart, windowEnd, judgement.status(), anomaly.triggerWindows(),
+            anomaly.within(), anomaly.recoveryWindows())
+        : endEpisode(state, stage, windowStart, windowEnd);
+    Downtime downtime = null;
+    if (settings.total() && stage.countsDowntime()) {
+      downtime = extendDowntime(state, settings.metricId(), judgement.status(), windowStart, windowEnd);
+    } else {
+      endDowntime(state);
+    }
     return new Verdict(judgement, band, typical, change, benchmark, transition, downtime);
+  }
+
+  /**
+   * In a stage without episodes the tracker stays idle. The move into the stage resolved a firing episode already
+   * (DefinitionService); this ends what that could not see: a pending run, or an episode left open from before the
+   * stage was enforced, so a later move back to an alerting stage starts from a clean slate.
+   */
+  private static Transition endEpisode(SeriesState state, Stage stage, Instant windowStart, Instant windowEnd) {
+    if (state.episode.phase() == EpisodeTracker.Phase.IDLE) {
+      return null;
+    }
+    return state.episode.close(windowStart, windowEnd, "stage " + stage.wire() + " opens no episodes");
   }
 
   /**
    * The window clock found the series silent for two periods: the stale window moves the episode (it fires at once)
    * and the silence counts as downtime up to until, extended on each later check of the same silence.
    */
-  public static Transition stale(SeriesState state, Anomaly anomaly, Instant windowStart, Instant windowEnd) {
+  public static Transition stale(SeriesState state, Anomaly anomaly, Stage stage, Instant windowStart,
+      Instant windowEnd) {
+    if (!stage.opensEpisodes()) {
+      return endEpisode(state, stage, windowStart, windowEnd);
+    }
     return state.episode.advance(windowStart, windowEnd, Status.STALE, anomaly.triggerWindows(), anomaly.within(),
         anomaly.recoveryWindows());
   }
 
-  /** The silence from silenceStart as downtime up to until (metric totals). */
-  public static Downtime staleDowntime(SeriesState state, String metricId, Instant silenceStart, Instant until) {
+  /** The silence from silenceStart as downtime up to until (metric totals); null when the stage counts none. */
+  public static Downtime staleDowntime(SeriesState state, String metricId, Stage stage, Instant silenceStart,
+      Instant until) {
+    if (!stage.countsDowntime()) {
+      endDowntime(state);
+      return null;
+    }
     if (state.downStart == null || !Downtime.Kind.DOWN.wire().equals(state.downKind)
         || silenceStart.isAfter(state.downEnd)) {
       state.downStart = silenceStart;
@@ -135,9 +166,7 @@ public final class SeriesJudge {
     Downtime.Kind kind = status == Status.RED ? Downtime.Kind.DOWN
         : status == Status.ERROR ? Downtime.Kind.UNMEASURED : null;
     if (kind == null) {
-      state.downStart = null;
-      state.downEnd = null;
-      state.downKind = null;
+      endDowntime(state);
       return null;
     }
     if (state.downStart == null || windowStart.isAfter(state.downEnd) || !kind.wire().equals(state.downKind)) {
@@ -146,5 +175,11 @@ public final class SeriesJudge {
     }
     state.downEnd = windowEnd;
     return new Downtime(metricId, state.downStart, state.downEnd, kind);
+  }
+
+  private static void endDowntime(SeriesState state) {
+    state.downStart = null;
+    state.downEnd = null;
+    state.downKind = null;
   }
 }

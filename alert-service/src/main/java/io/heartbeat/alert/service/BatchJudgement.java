@@ -34,12 +34,13 @@ import io.heartbeat.alert.series.SeriesJudge.Mode;
 import io.heartbeat.alert.series.SeriesState;
 import io.heartbeat.alert.series.Verdict;
 import io.heartbeat.alert.sla.Downtime;
+import io.quarkus.logging.Log;
 
 /**
  * Judges a batch in memory, in arrival order, against the cached series states, and gathers what to write: the
  * evaluations, the episode steps with their alerts, downtime intervals, last arrivals and the series moved. History
  * windows are learned in order (the total's evaluation says how far the learning got) and change no episode, page or
- * ledger. CPU only.
+ * ledger. A metric whose lifecycle stage is not judged (discovery, retired) gets nothing at all. CPU only.
  */
 @ApplicationScoped
 public class BatchJudgement {
@@ -72,6 +73,12 @@ public class BatchJudgement {
         if (out.addEvaluation(write(event))) {
           out.pending.add(kept);
         }
+        continue;
+      }
+      if (!metric.lifecycle().judged()) {
+        // compute-service computes no such metric; a window computed before the move is dropped, not judged.
+        Log.debugf("Observation not judged metricId=%s stage=%s windowStart=%s", metric.metricId(), metric.stage(),
+            observation.windowStart());
         continue;
       }
       SeriesKey key = SeriesKey.of(metric.metricId(), observation.dimension());
@@ -128,7 +135,8 @@ public class BatchJudgement {
   /** The stale verdict of a metric total: its evaluation, and the episode step it causes. */
   void stale(Metric metric, SeriesKey key, SeriesState state, EvaluationEvent event, Instant now, BatchOutcome out) {
     out.addEvaluation(write(event));
-    Transition step = SeriesJudge.stale(state, metric.anomaly(), event.windowStart(), event.windowEnd());
+    Transition step = SeriesJudge.stale(state, metric.anomaly(), metric.lifecycle(), event.windowStart(),
+        event.windowEnd());
     if (step != null) {
       addStep(out, step, metric, key, event, now);
     }
@@ -140,7 +148,10 @@ public class BatchJudgement {
     if (!key.total()) {
       return;
     }
-    Downtime downtime = SeriesJudge.staleDowntime(state, metric.metricId(), silenceStart, until);
+    Downtime downtime = SeriesJudge.staleDowntime(state, metric.metricId(), metric.lifecycle(), silenceStart, until);
+    if (downtime == null) {
+      return;
+    }
     out.downtime.put(metric.metricId() + "|" + downtime.start(), new DowntimeRepository.Entry(downtime, metric.slas()));
   }
 
@@ -172,7 +183,7 @@ public class BatchJudgement {
     Criteria criteria = total ? metric.criteria() : Criteria.bandOnly(metric.direction());
     return new SeriesJudge.Settings(metric.metricId(), key.series(), criteria.withMinCount(metric.minCount()),
         metric.anomaly(), metric.periodSeconds(),
-        total ? metric.benchmarkMean() : null, total ? metric.benchmarkStddev() : null);
+        total ? metric.benchmarkMean() : null, total ? metric.benchmarkStddev() : null, metric.lifecycle());
   }
 
   static Reading reading(ObservationEvent observation) {

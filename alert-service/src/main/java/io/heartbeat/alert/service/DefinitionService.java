@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.heartbeat.alert.lifecycle.Stage;
 import io.heartbeat.alert.model.Metric;
 import io.heartbeat.alert.model.MetricDefinitionEvent;
 import io.heartbeat.alert.repository.MetricRepository;
@@ -26,7 +27,7 @@ public class DefinitionService {
 
   public Uni<Void> apply(MetricDefinitionEvent event, String definitionJson) {
     Metric metric = Metric.of(event);
-    // Read before the upsert: what changed decides whether open episodes end (period, direction, retirement).
+    // Read before the upsert: what changed decides whether open episodes end (stage, period, direction).
     return metrics.find(metric.metricId())
         .chain(previous -> evaluations.closeEpisodes(previous, closing(previous, metric)))
         .chain(() -> metrics.upsert(metric, definitionJson, clock.instant()))
@@ -35,13 +36,21 @@ public class DefinitionService {
         .chain(() -> evaluations.definitionChanged(metric));
   }
 
-  /** Why a change of definition ends the metric's open episodes, or null when it does not. */
+  /**
+   * Why a change of definition ends the metric's open episodes, or null when it does not. A stage without episodes
+   * ends them even when the stage did not change: an episode opened there before the stage was enforced is resolved.
+   */
   static String closing(Metric previous, Metric next) {
     if (previous == null) {
       return null;
     }
-    if ("retired".equals(next.stage()) && !"retired".equals(previous.stage())) {
-      return "metric retired";
+    Stage stage = next.lifecycle();
+    if (!stage.opensEpisodes()) {
+      if (stage == Stage.RETIRED) {
+        return "metric retired";
+      }
+      return previous.stage().equals(next.stage()) ? "stage " + stage.wire() + " opens no episodes"
+          : "stage moved from " + previous.stage() + " to " + stage.wire() + ", which opens no episodes";
     }
     if (previous.periodSeconds() != next.periodSeconds()) {
       return "period changed from " + previous.period() + " to " + next.period();

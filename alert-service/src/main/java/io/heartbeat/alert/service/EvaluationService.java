@@ -119,6 +119,9 @@ public class EvaluationService {
    */
   public Uni<Boolean> markStale(Watched watched, int missedPeriods) {
     Metric metric = watched.metric();
+    if (!metric.lifecycle().judged()) {
+      return Uni.createFrom().item(false);
+    }
     SeriesKey key = new SeriesKey(metric.metricId(), SeriesKey.TOTAL);
     return lane.submit(() -> cache.load(List.of(key), Map.of(metric.metricId(), metric)).chain(states -> {
       SeriesState state = states.get(key);
@@ -158,8 +161,8 @@ public class EvaluationService {
   }
 
   /**
-   * Resolves every open episode of the metric, with the reason (removed, retired, period or direction changed): an
-   * episode is never left firing for a series nobody judges any more. Nothing happens when reason or metric is null.
+   * Resolves every open episode of the metric, with the reason (removed, retired, moved to a stage without episodes,
+   * period or direction changed): an episode is never left firing for a series nobody judges any more. Nothing happens when reason or metric is null.
    */
   public Uni<Void> closeEpisodes(Metric metric, String reason) {
     if (metric == null || reason == null) {

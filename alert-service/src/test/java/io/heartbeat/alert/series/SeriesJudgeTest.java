@@ -12,11 +12,13 @@ import org.junit.jupiter.api.Test;
 
 import io.heartbeat.alert.band.Detector;
 import io.heartbeat.alert.episode.AlertType;
+import io.heartbeat.alert.episode.EpisodeTracker;
 import io.heartbeat.alert.judge.Anomaly;
 import io.heartbeat.alert.judge.Criteria;
 import io.heartbeat.alert.judge.Direction;
 import io.heartbeat.alert.judge.Reading;
 import io.heartbeat.alert.judge.Status;
+import io.heartbeat.alert.lifecycle.Stage;
 import io.heartbeat.alert.sla.Downtime;
 
 class SeriesJudgeTest {
@@ -24,7 +26,7 @@ class SeriesJudgeTest {
   private static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
   private static final Anomaly TRIGGER_2 = new Anomaly(true, 3, 2, 2, 0);
   private static final SeriesJudge.Settings TOTAL = new SeriesJudge.Settings("m", "*",
-      new Criteria(Direction.HIGHER_IS_BETTER, 55.0, 50.0), TRIGGER_2, 60, 100.0, 10.0);
+      new Criteria(Direction.HIGHER_IS_BETTER, 55.0, 50.0), TRIGGER_2, 60, 100.0, 10.0, Stage.UNVERIFIED);
 
   @Test
   void shouldCarryTypicalChangeAndBenchmarkFromHistoryBeforeTheValue() {
@@ -80,7 +82,7 @@ class SeriesJudgeTest {
   @Test
   void shouldJudgeDimensionByItsBandOnly() {
     SeriesJudge.Settings dimension = new SeriesJudge.Settings("m", "customer=acme",
-        Criteria.bandOnly(Direction.HIGHER_IS_BETTER), TRIGGER_2, 60, null, null);
+        Criteria.bandOnly(Direction.HIGHER_IS_BETTER), TRIGGER_2, 60, null, null, Stage.UNVERIFIED);
     SeriesState state = SeriesState.fresh(60, Direction.HIGHER_IS_BETTER, detector(TRIGGER_2));
     // Eight days of minutes: the live band judges a window once its hour of the week was seen.
     int learned = 8 * 1440;
@@ -125,7 +127,7 @@ class SeriesJudgeTest {
   void shouldFireOnAFlappingSeriesThreeOfFive() {
     Anomaly flapping = new Anomaly(true, 3, 3, 5, 0, 5, null, null);
     SeriesJudge.Settings settings = new SeriesJudge.Settings("m", "*",
-        new Criteria(Direction.HIGHER_IS_BETTER, 55.0, 50.0), flapping, 60, null, null);
+        new Criteria(Direction.HIGHER_IS_BETTER, 55.0, 50.0), flapping, 60, null, null, Stage.UNVERIFIED);
     SeriesState state = SeriesState.fresh(60, Direction.HIGHER_IS_BETTER, null);
     double[] values = {40, 60, 40, 60, 40};
     Verdict last = null;
@@ -151,7 +153,8 @@ class SeriesJudgeTest {
   @Test
   void shouldNotJudgeAWindowWithTooFewEvents() {
     SeriesJudge.Settings ratio = new SeriesJudge.Settings("m", "*",
-        new Criteria(Direction.LOWER_IS_BETTER, 0.15, 0.4).withMinCount(20.0), TRIGGER_2, 60, null, null);
+        new Criteria(Direction.LOWER_IS_BETTER, 0.15, 0.4).withMinCount(20.0), TRIGGER_2, 60, null, null,
+        Stage.UNVERIFIED);
     SeriesState state = SeriesState.fresh(60, Direction.LOWER_IS_BETTER, null);
 
     Verdict few = SeriesJudge.judge(state, ratio, new Reading(io.heartbeat.alert.judge.Outcome.OK, 0.67, null, 3.0),
@@ -162,6 +165,66 @@ class SeriesJudgeTest {
     assertEquals(Status.UNKNOWN, few.judgement().status());
     assertEquals("too few events to judge: count 3 < min_count 20", few.judgement().rule());
     assertEquals(Status.RED, enough.judgement().status());
+  }
+
+  @Test
+  void shouldJudgeWithoutEpisodeOrDowntimeInAStageThatOpensNone() {
+    SeriesJudge.Settings provisional = at(Stage.PROVISIONAL);
+    SeriesState state = SeriesState.fresh(60, Direction.HIGHER_IS_BETTER, null);
+
+    for (int w = 0; w < 4; w++) {
+      Verdict red = judge(state, provisional, w, 40);
+      assertEquals(Status.RED, red.judgement().status(), "judged: the tile shows its colour");
+      assertNull(red.transition(), "provisional opens no episode");
+      assertNull(red.downtime(), "provisional counts no SLA downtime");
+    }
+    assertEquals(EpisodeTracker.Phase.IDLE, state.episode().phase());
+    assertNull(SeriesJudge.stale(state, TRIGGER_2, Stage.PROVISIONAL, T0.plusSeconds(240), T0.plusSeconds(300)));
+    assertNull(SeriesJudge.staleDowntime(state, "m", Stage.PROVISIONAL, T0.plusSeconds(240), T0.plusSeconds(600)));
+    assertEquals(4, state.history().size(), "the band and typical still learn");
+  }
+
+  @Test
+  void shouldEndAFiringEpisodeAndTheRedIntervalOnTheFirstWindowInAStageWithoutEpisodes() {
+    SeriesState state = SeriesState.fresh(60, Direction.HIGHER_IS_BETTER, null);
+    judge(state, TOTAL, 0, 40);
+    assertEquals(AlertType.FIRING, judge(state, TOTAL, 1, 40).transition().type());
+
+    Verdict deprecated = judge(state, at(Stage.DEPRECATED), 2, 40);
+
+    assertEquals(AlertType.RESOLVED, deprecated.transition().type());
+    assertEquals("stage deprecated opens no episodes", deprecated.transition().reason());
+    assertNull(deprecated.downtime());
+    Verdict revived = judge(state, TOTAL, 3, 40);
+    assertNull(revived.transition(), "back in unverified the episode starts from nothing (trigger 2)");
+    assertEquals(new Downtime("m", T0.plusSeconds(180), T0.plusSeconds(240), Downtime.Kind.DOWN), revived.downtime(),
+        "a new red interval, not the one from before the deprecation");
+  }
+
+  @Test
+  void shouldDropAPendingRunInAStageWithoutEpisodes() {
+    SeriesState state = SeriesState.fresh(60, Direction.HIGHER_IS_BETTER, null);
+    judge(state, TOTAL, 0, 40);
+    assertEquals(EpisodeTracker.Phase.PENDING, state.episode().phase());
+
+    assertNull(judge(state, at(Stage.DRAFTED), 1, 40).transition(), "a pending run never fired: nothing to say");
+    assertEquals(EpisodeTracker.Phase.IDLE, state.episode().phase());
+  }
+
+  @Test
+  void shouldFireAndCountDowntimeOnAStaleSilenceInEveryAlertingStage() {
+    for (Stage stage : List.of(Stage.UNVERIFIED, Stage.OWNED, Stage.VERIFIED, Stage.PAGING)) {
+      SeriesState state = SeriesState.fresh(60, Direction.HIGHER_IS_BETTER, null);
+      assertEquals(AlertType.FIRING, SeriesJudge.stale(state, TRIGGER_2, stage, T0, T0.plusSeconds(60)).type(),
+          stage.wire());
+      assertEquals(new Downtime("m", T0, T0.plusSeconds(600), Downtime.Kind.DOWN),
+          SeriesJudge.staleDowntime(state, "m", stage, T0, T0.plusSeconds(600)), stage.wire());
+    }
+  }
+
+  private static SeriesJudge.Settings at(Stage stage) {
+    return new SeriesJudge.Settings(TOTAL.metricId(), TOTAL.series(), TOTAL.criteria(), TOTAL.anomaly(),
+        TOTAL.periodSeconds(), TOTAL.benchmarkMean(), TOTAL.benchmarkStddev(), stage);
   }
 
   private static Detector detector(Anomaly anomaly) {

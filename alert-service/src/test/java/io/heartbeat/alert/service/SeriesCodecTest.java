@@ -90,7 +90,8 @@ class SeriesCodecTest {
   private static Verdict judge(SeriesState state, Metric metric, int day, double value) {
     Instant start = T0.plusSeconds((long) day * DAY);
     SeriesJudge.Settings settings = new SeriesJudge.Settings(metric.metricId(), SeriesKey.TOTAL,
-        new Criteria(metric.direction(), null, 5.0), metric.anomaly(), metric.periodSeconds(), null, null);
+        new Criteria(metric.direction(), null, 5.0), metric.anomaly(), metric.periodSeconds(), null, null,
+        metric.lifecycle());
     return SeriesJudge.judge(state, settings, Reading.ok(value), start, start.plusSeconds(metric.periodSeconds()));
   }
 
