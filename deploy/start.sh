@@ -21,6 +21,9 @@ source "$STATE/secrets/db.env"
 export HEARTBEAT_DB=heartbeat HEARTBEAT_MARTS_DB=heartbeat_marts HEARTBEAT_METRICS_DIR="$ROOT/db/metrics"
 deploy/jwt.sh keys
 export HEARTBEAT_JWT_PUBLIC_KEY="file:$STATE/jwt/public.pem"
+# The local demo opens reads (GET /api/... without a token); the prod profile closes them, and every write still needs
+# an operator or admin token.
+export HEARTBEAT_AUTH_OPEN_READS=true
 
 running() { [ -f "$STATE/pids/$1.pid" ] && kill -0 "$(cat "$STATE/pids/$1.pid")" 2>/dev/null; }
 

@@ -73,6 +73,8 @@ class HeartbeatFlowTest {
     env.put("HEARTBEAT_TOPIC_PREFIX", "e2e-" + System.getenv().getOrDefault("HEARTBEAT_TOPIC_PREFIX", ""));
     env.put("HEARTBEAT_METRICS_DIR", metrics.toString());
     env.put("COMPUTE_SETTLE_DELAY", "3s");
+    // As deploy/start.sh: the jars run in the prod profile, where reads need a viewer token unless opened.
+    env.put("HEARTBEAT_AUTH_OPEN_READS", "true");
     env.put("HEARTBEAT_JWT_PUBLIC_KEY", "file:" + ROOT.resolve(".heartbeat/jwt/public.pem"));
     for (String name : List.of("registry-service", "compute-service", "alert-service", "cockpit-api")) {
       SERVICES.add(ServiceProcess.start(name, env, LOGS));
@@ -239,6 +241,66 @@ class HeartbeatFlowTest {
   private static String seriesOf(Map<String, Object> evaluation) {
     Map<String, Object> dimension = (Map<String, Object>) evaluation.get("dimension");
     return dimension == null ? "*" : dimension.get("kind") + "=" + dimension.get("value");
+  }
+
+  @Test
+  @Order(7)
+  void logsShouldNeverCarryATokenOrASecret() throws Exception {
+    // Requests that carry credentials, on every service: a viewer's reads and an operator's audited edit.
+    String viewer = token("viewer", "e2e-viewer");
+    String operator = token("operator", "e2e-operator");
+    for (ServiceProcess s : SERVICES) {
+      given().auth().oauth2(viewer).get(s.url() + "/q/health/ready").then().statusCode(200);
+    }
+    ServiceProcess registry = SERVICES.get(0);
+    given().auth().oauth2(viewer).get(cockpit.url() + "/api/tiles").then().statusCode(200);
+    String etag = given().auth().oauth2(viewer).get(registry.url() + "/api/metrics/checkout_attempts").then()
+        .statusCode(200).extract().header("ETag");
+    given().auth().oauth2(operator).header("If-Match", etag).contentType("application/json")
+        .body("{\"owner\": \"team-checkout\", \"reason\": \"e2e: a logged edit carries no token\"}")
+        .patch(registry.url() + "/api/metrics/checkout_attempts").then().statusCode(200);
+    // A wrong token is logged as refused, never echoed.
+    String forged = operator.substring(0, operator.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
+    given().auth().oauth2(forged).header("If-Match", etag).contentType("application/json")
+        .body("{\"owner\": \"x\", \"reason\": \"forged\"}")
+        .patch(registry.url() + "/api/metrics/checkout_attempts").then().statusCode(401);
+
+    Map<String, String> secrets = new HashMap<>();
+    secrets.put("viewer token", viewer);
+    secrets.put("operator token", operator);
+    secrets.put("operator token signature", operator.substring(operator.lastIndexOf('.') + 1));
+    secrets.put("forged token", forged);
+    System.getenv().forEach((name, value) -> {
+      if (name.matches("HEARTBEAT_.*(PASSWORD|SECRET).*") && value.length() >= 8) {
+        secrets.put(name, value);
+      }
+    });
+    String privateKey = Files.readString(ROOT.resolve(".heartbeat/jwt/private.pem"));
+    secrets.put("JWT private key", privateKey.lines().filter(l -> !l.startsWith("-----")).findFirst().orElseThrow());
+    assertTrue(secrets.keySet().stream().anyMatch(k -> k.endsWith("_DB_PASSWORD")),
+        "the suite runs with the services' database passwords in its environment: " + secrets.keySet());
+
+    List<String> found = new ArrayList<>();
+    try (Stream<Path> logs = Files.walk(LOGS)) {
+      for (Path log : logs.filter(f -> f.toString().endsWith(".log")).toList()) {
+        String text = Files.readString(log, StandardCharsets.ISO_8859_1);
+        secrets.forEach((what, value) -> {
+          if (text.contains(value)) {
+            found.add(what + " in " + log.getFileName());
+          }
+        });
+      }
+    }
+    assertEquals(List.of(), found, "credentials written to a log");
+    System.out.printf("[e2e] no token, password or key in %s (%d credentials looked for)%n", LOGS, secrets.size());
+  }
+
+  /** A bearer token from the project's own identity stand-in, never printed. */
+  private static String token(String role, String user) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder("bash", ROOT.resolve("deploy/jwt.sh").toString(), "token", role, user).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertEquals(0, p.waitFor(), "deploy/jwt.sh token " + role + " failed");
+    return out;
   }
 
   private static String psql(String database, String sql) throws IOException, InterruptedException {

@@ -1,19 +1,25 @@
 package io.heartbeat.registry.rest;
 
+import java.util.List;
+
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.heartbeat.registry.service.EditRejected;
+import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import io.quarkus.logging.Log;
 
-/** Every HTTP error leaves as application/problem+json; unexpected failures never leak a stack trace. */
+/**
+ * Every HTTP error leaves as application/problem+json; unexpected failures never leak a stack trace, and an
+ * authentication failure never echoes the token or the verifier's reason (which can quote its claims).
+ */
 public class ProblemMapper {
 
   @ServerExceptionMapper
@@ -29,17 +35,29 @@ public class ProblemMapper {
     Response.Status known = Response.Status.fromStatusCode(e.status());
     String title = e.status() == 422 ? "Unprocessable Content" : e.status() == 428 ? "Precondition Required"
         : known == null ? "HTTP " + e.status() : known.getReasonPhrase();
-    return problem(e.status(), title, e.getMessage(), uri, e.field());
+    List<Problem.FieldError> errors = e.problems().isEmpty() ? null
+        : e.problems().stream().map(p -> new Problem.FieldError(p.field(), p.message())).toList();
+    return problem(e.status(), title, e.getMessage(), uri, e.field(), errors);
   }
 
-  @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-  public Response unauthorized(RuntimeException e, @Context UriInfo uri) {
-    return problem(401, "Unauthorized", "a bearer token is required: expected 'Authorization: Bearer <JWT>'", uri);
+  @ServerExceptionMapper
+  public Response missingToken(UnauthorizedException e, @Context UriInfo uri) {
+    return unauthorized("a bearer token is required: expected 'Authorization: Bearer <JWT>' whose groups hold "
+        + "viewer, operator or admin", uri);
+  }
+
+  @ServerExceptionMapper
+  public Response refusedToken(AuthenticationFailedException e, @Context UriInfo uri) {
+    return unauthorized("the bearer token was refused: expected a JWT signed by the identity provider, not expired, "
+        + "from the configured issuer and for the configured audience", uri);
   }
 
   @ServerExceptionMapper
   public Response forbidden(ForbiddenException e, @Context UriInfo uri) {
-    return problem(403, "Forbidden", "the token's roles do not allow this: expected operator or admin", uri);
+    // ReadAccess says which roles a read needs; Quarkus' own @RolesAllowed check carries no message.
+    String detail = e.getMessage() == null || e.getMessage().isBlank()
+        ? "the token's groups do not allow this: expected operator or admin" : e.getMessage();
+    return problem(403, "Forbidden", detail, uri);
   }
 
   @ServerExceptionMapper
@@ -48,12 +66,19 @@ public class ProblemMapper {
     return problem(500, "Internal Server Error", "the request failed inside registry-service; see its log", uri);
   }
 
-  static Response problem(int status, String title, String detail, UriInfo uri) {
-    return problem(status, title, detail, uri, null);
+  private static Response unauthorized(String detail, UriInfo uri) {
+    // RFC 6750: a 401 names the scheme the client should use.
+    return Response.fromResponse(problem(401, "Unauthorized", detail, uri))
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"heartbeat\"").build();
   }
 
-  static Response problem(int status, String title, String detail, UriInfo uri, String field) {
-    return Response.status(status).type(Problem.MEDIA_TYPE)
-        .entity(new Problem("about:blank", title, status, detail, uri == null ? null : uri.getPath(), field)).build();
+  static Response problem(int status, String title, String detail, UriInfo uri) {
+    return problem(status, title, detail, uri, null, null);
+  }
+
+  static Response problem(int status, String title, String detail, UriInfo uri, String field,
+      List<Problem.FieldError> errors) {
+    return Response.status(status).type(Problem.MEDIA_TYPE).entity(new Problem("about:blank", title, status, detail,
+        uri == null ? null : uri.getPath(), field, errors)).build();
   }
 }

@@ -2,6 +2,7 @@ package io.heartbeat.registry.service;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,8 +15,10 @@ import io.heartbeat.registry.model.AuditEntry;
 import io.heartbeat.registry.model.MetricDefinition;
 import io.heartbeat.registry.model.OperatorFields;
 import io.heartbeat.registry.model.Stage;
+import io.heartbeat.registry.model.VerificationState;
 import io.heartbeat.registry.repository.MetricRegistryRepository;
 import io.heartbeat.registry.repository.RegistryRow;
+import io.heartbeat.registry.service.EditRejected.FieldProblem;
 import io.quarkus.logging.Log;
 
 /**
@@ -36,11 +39,19 @@ public class OperatorEdits {
     this.sync = sync;
   }
 
+  /** Applies a PATCH body; all its field problems (format, file-owned, thresholds, stage) are refused at once. */
   public RegistryRow edit(String metricId, long expectedRowVersion, Map<String, JsonNode> body, String actor) {
-    String reason = reason(body);
     RegistryRow row = current(metricId, expectedRowVersion);
-    OperatorFields next = OperatorFieldReader.apply(row.operator(), body);
-    return save(row, next, actor, reason);
+    OperatorFieldReader.Result read = OperatorFieldReader.read(row.operator(), body);
+    List<FieldProblem> problems = new ArrayList<>(read.problems());
+    MetricDefinition before = events.definition(row);
+    verificationFollowsStage(metricId, body, before, problems);
+    String reason = reason(body, problems);
+    OperatorFields f = read.fields();
+    // The stored verification state only changes with the stage (moveStage); restating it here changes nothing.
+    OperatorFields next = new OperatorFields(f.normValue(), f.alertValue(), f.targetValue(), f.targetDueDate(),
+        f.benchmarkMean(), f.benchmarkStddev(), row.operator().verificationState(), f.owner(), f.stage());
+    return save(row, next, actor, reason, problems, List.copyOf(body.keySet()));
   }
 
   public RegistryRow moveStage(String metricId, long expectedRowVersion, String target, Lifecycle.Role role,
@@ -54,7 +65,8 @@ public class OperatorEdits {
           + "provisional, unverified, owned, verified, paging, deprecated, retired");
     }
     RegistryRow row = current(metricId, expectedRowVersion);
-    Stage from = events.definition(row).stage();
+    MetricDefinition current = events.definition(row);
+    Stage from = current.stage();
     if (!Lifecycle.allowed(from, to)) {
       throw new EditRejected(409, "stage", "cannot move from " + from.wire() + " to " + to.wire() + ": expected one of "
           + Lifecycle.next(from).stream().map(Stage::wire).toList());
@@ -63,17 +75,31 @@ public class OperatorEdits {
       throw new EditRejected(403, "stage", "moving from " + from.wire() + " to " + to.wire() + " needs the admin role");
     }
     OperatorFields f = row.operator();
+    // The move sets the verification state its target stage implies; deprecated and retired keep the one they had.
+    VerificationState verification = VerificationState.at(to, VerificationState.fromWire(current.verificationState()));
     OperatorFields next = new OperatorFields(f.normValue(), f.alertValue(), f.targetValue(), f.targetDueDate(),
-        f.benchmarkMean(), f.benchmarkStddev(), f.verificationState(), f.owner(), to);
-    return save(row, next, actor, reason);
+        f.benchmarkMean(), f.benchmarkStddev(), verification.wire(), f.owner(), to);
+    return save(row, next, actor, reason, List.of(), List.of());
   }
 
-  private RegistryRow save(RegistryRow row, OperatorFields next, String actor, String reason) {
+  /** Writes next unless it has problems; they are refused together, in the order of the request's fields. */
+  private RegistryRow save(RegistryRow row, OperatorFields next, String actor, String reason,
+      List<FieldProblem> problems, List<String> fieldOrder) {
     MetricDefinition before = events.definition(row);
     MetricDefinition after = next.overlay(events.fileDefinition(row));
-    ThresholdRules.check(after).stream().findFirst().ifPresent(v -> {
-      throw new EditRejected(422, v.field(), v.message());
-    });
+    List<FieldProblem> all = new ArrayList<>(problems);
+    for (ThresholdRules.Violation v : ThresholdRules.check(after)) {
+      // A field already refused is named once; its current value stood in for the rules.
+      if (all.stream().noneMatch(p -> p.field().equals(v.field()))) {
+        all.add(new FieldProblem(v.field(), v.message()));
+      }
+    }
+    if (!all.isEmpty()) {
+      // In the order the operator wrote the fields, as a form shows them; a field the request lacks (reason) last.
+      all.sort(Comparator.comparingInt(p -> fieldOrder.contains(p.field()) ? fieldOrder.indexOf(p.field())
+          : Integer.MAX_VALUE));
+      throw new EditRejected(all);
+    }
     List<AuditEntry> audit = diff(row.metricId(), before, after, actor, reason);
     if (audit.isEmpty()) {
       return row;
@@ -103,12 +129,30 @@ public class OperatorEdits {
     return row;
   }
 
-  private static String reason(Map<String, JsonNode> body) {
+  private static String reason(Map<String, JsonNode> body, List<FieldProblem> problems) {
     JsonNode reason = body.get("reason");
     if (reason == null || !reason.isTextual() || reason.asText().isBlank()) {
-      throw new EditRejected(422, "reason", "missing reason: expected a sentence saying why the value changes");
+      problems.add(new FieldProblem("reason", "missing reason: expected a sentence saying why the value changes"));
+      return null;
     }
     return reason.asText();
+  }
+
+  /** verification_state follows the stage: an edit may restate the current one, never set another. */
+  private static void verificationFollowsStage(String metricId, Map<String, JsonNode> body, MetricDefinition before,
+      List<FieldProblem> problems) {
+    JsonNode asked = body.get("verification_state");
+    if (!body.containsKey("verification_state")
+        || problems.stream().anyMatch(p -> p.field().equals("verification_state"))) {
+      return;
+    }
+    String value = asked == null || asked.isNull() ? null : asked.asText();
+    if (!before.verificationState().equals(value)) {
+      problems.add(new FieldProblem("verification_state", "'" + value + "' contradicts stage "
+          + before.stage().wire() + ", whose verification_state is " + before.verificationState()
+          + ": it follows the stage, so move the stage instead with POST /api/metrics/" + metricId
+          + "/stage and {\"stage\": ..., \"reason\": ...} (docs/lifecycle.md)"));
+    }
   }
 
   private static List<AuditEntry> diff(String metricId, MetricDefinition a, MetricDefinition b, String actor,
