@@ -103,9 +103,11 @@
 --   dimension, it also returns a text column named 'dimension' and the metric's total as the row whose dimension is
 --   NULL (a ratio's total is not the sum of its parts, so the SQL computes it): GROUP BY ROLLUP (customer_id), CUBE,
 --   GROUPING SETS that list (), or a UNION ALL branch that selects null as dimension. A plain GROUP BY customer_id is
---   refused at its line. The SQL is parsed at sync for an early, clear error; at run time compute-service executes it
---   as heartbeat_marts_reader, a role that can only SELECT the marts schema, in a read-only transaction with a
---   statement timeout.
+--   refused at its line. The SQL is parsed at sync for an early, clear error, and every function it calls is looked
+--   up in the marts' pg_proc: only IMMUTABLE and STABLE functions pass (docs/metric-files.md: the rule and its short
+--   allow-list). At run time compute-service executes it as heartbeat_marts_reader, a role that can only SELECT the
+--   marts schema and may not EXECUTE advisory-lock, signal, notify or large-object functions, in a read-only
+--   transaction with a statement timeout.
 --
 -- Example (db/metrics/teammate_replies.sql):
 --   -- name: Teammate replies

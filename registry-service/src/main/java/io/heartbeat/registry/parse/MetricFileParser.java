@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.heartbeat.registry.catalog.FunctionCall;
 import io.heartbeat.registry.model.AnomalySettings;
 import io.heartbeat.registry.model.DefinitionProblem;
 import io.heartbeat.registry.model.DimensionKind;
@@ -28,7 +29,15 @@ public final class MetricFileParser {
     this.reader = new MetricFileReader(maxBytes);
   }
 
+  /** A parsed file and the functions its value_sql calls, for the catalog check at sync. */
+  public record Parsed(ParsedMetric metric, List<FunctionCall> calls) {
+  }
+
   public ParsedMetric parse(String path, byte[] bytes) {
+    return parseWithCalls(path, bytes).metric();
+  }
+
+  public Parsed parseWithCalls(String path, byte[] bytes) {
     String fileName = path.substring(path.lastIndexOf('/') + 1);
     String metricId = fileName.endsWith(".sql") ? fileName.substring(0, fileName.length() - 4) : fileName;
     List<DefinitionProblem> problems = new ArrayList<>();
@@ -39,15 +48,16 @@ public final class MetricFileParser {
     }
     MetricFile file = reader.read(path, metricId, bytes, problems);
     if (file == null) {
-      return new ParsedMetric(metricId, path, hash, null, problems, 0);
+      return new Parsed(new ParsedMetric(metricId, path, hash, null, problems, 0), List.of());
     }
-    MetricDefinition definition = define(file, problems);
+    List<FunctionCall> calls = new ArrayList<>();
+    MetricDefinition definition = define(file, problems, calls);
     MetricFile.HeaderLine code = file.line("code");
-    return new ParsedMetric(metricId, path, hash, problems.isEmpty() ? definition : null, List.copyOf(problems),
-        code == null ? 0 : code.line());
+    return new Parsed(new ParsedMetric(metricId, path, hash, problems.isEmpty() ? definition : null,
+        List.copyOf(problems), code == null ? 0 : code.line()), List.copyOf(calls));
   }
 
-  private MetricDefinition define(MetricFile file, List<DefinitionProblem> problems) {
+  private MetricDefinition define(MetricFile file, List<DefinitionProblem> problems, List<FunctionCall> calls) {
     HeaderFields h = new HeaderFields(file, problems);
     String declaredId = h.text("metric_id");
     if (declaredId != null && !declaredId.equals(file.metricId())) {
@@ -98,7 +108,7 @@ public final class MetricFileParser {
     }
     BigDecimal minCount = h.number("min_count", BigDecimal.ONE, null);
     // Declared, not valid: a misspelt kind is one problem, not also "the SELECT returns an undeclared dimension".
-    ValueSqlCheck.check(file, h.given("dimension"), h.given("min_count"), problems);
+    calls.addAll(ValueSqlCheck.check(file, h.given("dimension"), h.given("min_count"), problems));
     return new MetricDefinition(name, code, periodText, periodSeconds, direction, h.text("unit"), h.text("how_to_read"),
         h.text("methodology"), h.list("sources"), file.body(), dimension, norm, alert, target, due,
         h.number("benchmark_mean"), benchmarkStddev, anomaly(h, periodSeconds), h.list("sla"), h.list("linked_services"), runbook,
@@ -157,7 +167,7 @@ public final class MetricFileParser {
     }
   }
 
-  static String sha256(byte[] bytes) {
+  public static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {

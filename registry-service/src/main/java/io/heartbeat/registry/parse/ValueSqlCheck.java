@@ -1,5 +1,6 @@
 package io.heartbeat.registry.parse;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -20,11 +21,14 @@ import net.sf.jsqlparser.statement.select.SetOperationList;
 import net.sf.jsqlparser.statement.select.WithItem;
 import net.sf.jsqlparser.schema.Column;
 
+import io.heartbeat.registry.catalog.FunctionCall;
+import io.heartbeat.registry.catalog.FunctionCalls;
 import io.heartbeat.registry.model.DefinitionProblem;
 
 /**
  * Early, clear checks of a metric's value_sql: one read-only SELECT returning `value` (and `dimension` when the
- * header declares one), taking only the window bounds. The database's read-only role still enforces it at run time.
+ * header declares one), taking only the window bounds. The database's read-only role still enforces it at run time,
+ * and the calls it returns are judged against the marts catalog at sync (catalog.CallCheck).
  */
 public final class ValueSqlCheck {
 
@@ -36,18 +40,27 @@ public final class ValueSqlCheck {
       "pg_advisory_xact_lock", "pg_advisory_lock_shared", "pg_try_advisory_lock", "nextval", "setval", "txid_current",
       "pg_notify", "query_to_xml", "copy", "lo_create", "lo_unlink", "lo_put", "lo_from_bytea", "dblink_connect",
       "dblink_send_query", "pg_logical_emit_message", "pg_switch_wal", "pg_create_restore_point", "pg_rotate_logfile");
+  /**
+   * Whole families refused by prefix, so no spelling slips through (pg_try_advisory_xact_lock, lo_get, ...). The
+   * catalog check at sync refuses every other VOLATILE function; this only makes the error early and named.
+   */
+  static final List<String> REFUSED_PREFIXES = List.of("pg_advisory", "pg_try_advisory", "lo_", "dblink",
+      "pg_read_", "pg_ls_", "pg_sleep");
 
   private static final Pattern LEXICAL_LINE = Pattern.compile("Lexical error at line (\\d+)");
 
   private ValueSqlCheck() {
   }
 
-  /** expectsCount: the header sets min_count, which is judged against the SELECT's 'count' column. */
-  public static void check(MetricFile file, boolean expectsDimension, boolean expectsCount,
+  /**
+   * expectsCount: the header sets min_count, which is judged against the SELECT's 'count' column. Returns every
+   * function the SELECT calls, with its line in the file, or none when it is not one parsable SELECT.
+   */
+  public static List<FunctionCall> check(MetricFile file, boolean expectsDimension, boolean expectsCount,
       List<DefinitionProblem> problems) {
     String sql = file.body();
     if (sql.isEmpty()) {
-      return;
+      return List.of();
     }
     int base = file.bodyStartLine();
     SqlTokens tokens = SqlTokens.scan(sql);
@@ -56,16 +69,16 @@ public final class ValueSqlCheck {
     if (first != null && !first.name().equals("select") && !first.name().equals("with")) {
       add(problems, file, base + first.line() - 1, first.name().toUpperCase() + " statement: expected a read-only "
           + "SELECT (a WITH is fine)");
-      return;
+      return List.of();
     }
     if (tokens.unterminated != null) {
       // The parser would only say where the text ended; the owner needs where the literal began.
       add(problems, file, base + tokens.unterminated.line() - 1, "unterminated " + tokens.unterminated.name()
           + ": expected it to close before the end of the SQL");
-      return;
+      return List.of();
     }
     for (SqlTokens.Found call : tokens.calls) {
-      if (REFUSED_CALLS.contains(call.name())) {
+      if (refused(call.name())) {
         add(problems, file, base + call.line() - 1, "call to " + call.name() + "(): expected a read-only SELECT without "
             + "side effects, sleeps or setting changes");
       }
@@ -81,28 +94,29 @@ public final class ValueSqlCheck {
       statements = CCJSqlParserUtil.parseStatements(sql);
     } catch (JSQLParserException e) {
       add(problems, file, base + errorLine(e) - 1, "SQL does not parse: " + firstLine(e) + ": expected one SELECT");
-      return;
+      return List.of();
     }
     List<Statement> list = statements.stream().filter(s -> s != null).toList();
     if (list.size() != 1) {
       // Point at the second statement: the first one is usually the intended SELECT.
       int line = tokens.statementStarts.isEmpty() ? base : base + tokens.statementStarts.get(0) - 1;
       add(problems, file, line, list.size() + " statements: expected exactly one SELECT");
-      return;
+      return List.of();
     }
     Statement statement = list.get(0);
     if (!(statement instanceof Select select)) {
       add(problems, file, base, statementKind(statement) + " statement: expected a read-only SELECT (a WITH is fine)");
-      return;
+      return List.of();
     }
     if (modifyingWith(select, tokens, file, base, problems)) {
-      return;
+      return List.of();
     }
     lockingOrInto(tokens, file, base, problems);
+    List<FunctionCall> calls = new ArrayList<>(FunctionCalls.in(select, base));
     PlainSelect plain = outermost(select);
     if (plain == null) {
       add(problems, file, base, "no plain SELECT list: expected a SELECT returning a numeric 'value' column");
-      return;
+      return calls;
     }
     boolean hasValue = false;
     boolean hasCount = false;
@@ -146,6 +160,7 @@ public final class ValueSqlCheck {
       add(problems, file, base, "no " + String.join(" or ", missing) + " parameter: expected the SELECT to filter on "
           + "both :window_start and :window_end");
     }
+    return calls;
   }
 
   /** PostgreSQL runs an INSERT/UPDATE/DELETE/MERGE inside a WITH even when the outer statement is a SELECT. */
@@ -254,6 +269,10 @@ public final class ValueSqlCheck {
     // "net.sf.jsqlparser.parser.ParseException: Encountered ..." reads better without the class name.
     String first = message.lines().findFirst().orElse(message).trim().replaceFirst("^([\\w$]+\\.)+\\w+: ", "");
     return first.length() > 160 ? first.substring(0, 160) + "…" : first;
+  }
+
+  private static boolean refused(String name) {
+    return REFUSED_CALLS.contains(name) || REFUSED_PREFIXES.stream().anyMatch(name::startsWith);
   }
 
   private static void add(List<DefinitionProblem> problems, MetricFile file, int line, String message) {
