@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Applies db/marts/schema.sql (idempotent) to the given database.
+# Applies db/marts/schema.sql, then the reader's rights (db/marts/reader.sql), to the given database. Idempotent.
+# HEARTBEAT_MARTS_SCHEMAS (comma-separated, default marts): the schemas heartbeat_marts_reader may read.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -15,4 +16,7 @@ db=$1
 start=$(now_ms)
 # Notices ("relation already exists, skipping") are expected on every re-run.
 PGOPTIONS='--client-min-messages=warning' pg -d "$db" -f "$MARTS_DIR/schema.sql"
-echo "migrate $db: schema marts applied in $(elapsed "$start")"
+# Functions and their privileges belong to each database: every marts database needs its own reader.sql.
+PGOPTIONS='--client-min-messages=warning' pg -d "$db" -v reader_schemas="${HEARTBEAT_MARTS_SCHEMAS:-marts}" \
+  -f "$MARTS_DIR/reader.sql" >/dev/null
+echo "migrate $db: schema marts and reader rights applied in $(elapsed "$start")"

@@ -316,23 +316,5 @@ begin
   update marts.generator_state s set generated_until = greatest(s.generated_until, to_ts) where s.id = 1;
 end $$;
 
--- ## Privileges: the metric reader may read marts and nothing else
-
-do $$
-begin
-  if not exists (select 1 from pg_roles where rolname = 'heartbeat_marts_reader') then
-    -- Same password as deploy/infra.sh: it only matters where the server asks for one (Kubernetes).
-    create role heartbeat_marts_reader login password 'heartbeat_marts_reader';
-  end if;
-end $$;
-alter role heartbeat_marts_reader set default_transaction_read_only = on;
-
-revoke create on schema public from public;
-revoke all on schema marts from public;
-grant usage on schema marts to heartbeat_marts_reader;
-revoke all on all tables in schema marts from heartbeat_marts_reader;
-grant select on all tables in schema marts to heartbeat_marts_reader;
-alter default privileges in schema marts grant select on tables to heartbeat_marts_reader;
--- Functions are executable by PUBLIC by default; the generator is for the owner only.
-revoke execute on all functions in schema marts from public;
-alter default privileges in schema marts revoke execute on functions from public;
+-- ## Privileges: db/marts/reader.sql (run after this file by migrate.sh) gives the metric reader SELECT on marts
+-- and nothing else.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Self-test of db/marts on a scratch database (created here, dropped at the end): schema, rates, seasonality,
-# incidents, idempotence, live loop, scripts and the reader's rights. Exits non-zero when any check fails.
+# incidents, idempotence, live loop, scripts and the reader's rights
+# (db/marts/reader.sql). Exits non-zero when any check fails.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -166,6 +167,26 @@ reader_fails "reader DELETE fails" "permission denied for table incident" "begin
 reader_fails "reader CREATE TABLE in marts fails" "permission denied for schema marts" "begin read write; create table marts.x (i int)"
 reader_fails "reader CREATE TABLE in public fails" "permission denied for schema public" "begin read write; create table public.x (i int)"
 reader_fails "reader cannot run the generator" "permission denied for function" "select * from marts.advance()"
+reader_fails "reader CREATE TEMP TABLE fails even read-write" "permission denied to create temporary tables" \
+  "begin read write; create temp table x (i int)"
+reader_fails "reader DO block fails" "permission denied for language plpgsql" "begin read write; do \$\$ begin end \$\$"
+# db/marts/reader.sql revokes these by name, every overload: each must be refused by the privilege, not by luck.
+for call in "pg_advisory_lock(1)" "pg_catalog.pg_try_advisory_xact_lock(1)" "pg_try_advisory_lock_shared(1, 2)" \
+  "pg_advisory_unlock_all()" "pg_cancel_backend(pg_backend_pid())" "pg_terminate_backend(pg_backend_pid())" \
+  "pg_reload_conf()" "pg_notify('c', 'm')" "lo_creat(-1)" "lo_from_bytea(0, 'x')" "loread(0, 1)" \
+  "set_config('work_mem', '1GB', false)" "pg_sleep(0)" "txid_current()" "pg_logical_emit_message(true, 'p', 'm')" \
+  "repeat('x', 2)" "lpad('x', 2)" "rpad('x', 2)" "array_fill(0, array[2])" "query_to_xml('select 1', true, true, '')" \
+  "pg_read_file('/etc/hostname')"; do
+  name=${call%%(*}
+  reader_fails "reader cannot call $call" "permission denied for function ${name#pg_catalog.}" "begin read write; select $call"
+done
+check "reader settings in this database" "
+  select s.setconfig @> array['default_transaction_read_only=on', 'statement_timeout=10s', 'lock_timeout=2s',
+    'idle_in_transaction_session_timeout=30s', 'temp_file_limit=512MB', 'work_mem=8MB'], array_to_string(s.setconfig, ' ')
+  from pg_db_role_setting s join pg_database d on d.oid = s.setdatabase
+  where d.datname = current_database() and s.setrole = 'heartbeat_marts_reader'::regrole"
+out=$(psql -h "$PG_HOST" -p "$PG_PORT" -U heartbeat_marts_reader -d "$db" -X -At -c "show temp_file_limit" 2>&1)
+report "$([ "$out" = 512MB ] && echo t || echo f)" "the reader's sessions get temp_file_limit" "$out"
 
 echo "== incident.sh"
 script_fails "rejects an unknown stream" "--stream 'web'.*allowed: inbox_teammate" \

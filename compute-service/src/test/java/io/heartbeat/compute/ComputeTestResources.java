@@ -20,8 +20,9 @@ public class ComputeTestResources implements QuarkusTestResourceLifecycleManager
 
   @Override
   public Map<String, String> start() {
-    // Only in a test marts database: the benchmark reads the dev marts and leaves them as they are.
-    if (Fixtures.martsDatabase().endsWith("_test")) {
+    // Only in a test marts database (heartbeat_marts_test, or one per developer such as heartbeat_marts_test_h1): the
+    // benchmark reads the dev marts and leaves them as they are.
+    if (Fixtures.martsDatabase().matches(".*_test(_[a-z0-9]+)?")) {
       prepareMarts();
     }
     Map<String, String> config = new HashMap<>();
@@ -41,6 +42,9 @@ public class ComputeTestResources implements QuarkusTestResourceLifecycleManager
       statement.execute("create table if not exists marts.compute_fixture "
           + "(created_at timestamptz not null, region text, run text not null)");
       statement.execute("grant select on marts.compute_fixture to heartbeat_marts_reader");
+      // Readable as a table, never advanced by the reader: nextval needs USAGE, which it never gets.
+      statement.execute("create sequence if not exists marts.compute_fixture_seq");
+      statement.execute("grant select on marts.compute_fixture_seq to heartbeat_marts_reader");
       // A history reads a day of windows per test metric: find its rows without scanning every run's.
       statement.execute("create index if not exists compute_fixture_run on marts.compute_fixture (run, created_at)");
       // The services' own schemas, as they would look if they shared a database with the marts: owned by another

@@ -80,6 +80,12 @@ public final class DefinitionEvents {
     return this;
   }
 
+  /** The lifecycle stage (docs/lifecycle.md); unverified unless told otherwise. */
+  public DefinitionEvents stage(String stage) {
+    definition.put("stage", stage);
+    return this;
+  }
+
   public DefinitionEvents version(String version) {
     event.put("version", version);
     return this;

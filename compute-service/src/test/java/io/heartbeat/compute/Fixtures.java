@@ -40,7 +40,17 @@ public final class Fixtures {
   }
 
   public static Connection heartbeat() throws SQLException {
-    return DriverManager.getConnection(PG + env("HEARTBEAT_DB", "heartbeat_test"), "postgres", "postgres");
+    return DriverManager.getConnection(PG + heartbeatDatabase(), "postgres", "postgres");
+  }
+
+  /** The services' database the tests use (compute's own schema lives there). */
+  public static String heartbeatDatabase() {
+    return env("HEARTBEAT_DB", "heartbeat_test");
+  }
+
+  /** A connection as {@code role} (no password: the local cluster trusts 127.0.0.1). */
+  public static Connection connectAs(String database, String role) throws SQLException {
+    return DriverManager.getConnection(PG + database, role, "");
   }
 
   /** A metric id matching the contract's pattern, new for every test. */

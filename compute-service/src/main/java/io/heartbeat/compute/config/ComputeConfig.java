@@ -53,6 +53,9 @@ public interface ComputeConfig {
   /** Dimension values: how long one is remembered for zero fill, and how many one window may return. */
   Dimensions dimensions();
 
+  /** How much one value_sql statement may return to compute, checked inside PostgreSQL. */
+  Result result();
+
   /** Limits of {@code POST /api/backfill} jobs. */
   interface Backfill {
 
@@ -87,6 +90,21 @@ public interface ComputeConfig {
     /** Windows one chunk statement computes. */
     @WithDefault("1440")
     int chunkWindows();
+  }
+
+  /** Result bounds (compute.result); rows are bounded by the dimension cap. */
+  interface Result {
+
+    /**
+     * Largest row value_sql may return, in bytes as PostgreSQL holds it (pg_column_size of the row): a value, a
+     * dimension label and a count take well under a kilobyte. A larger row is the window's error and never sent.
+     */
+    @WithDefault("8192")
+    int maxRowBytes();
+
+    /** Largest result of one history chunk statement; a larger chunk is computed again window by window. */
+    @WithDefault("67108864")
+    long maxChunkBytes();
   }
 
   /** Dimension limits and memory. */

@@ -25,8 +25,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Computes consecutive history windows: one chunk statement holding one query slot, each window mapped as the live
- * path maps it. When the statement fails for the metric's own reason (one window divides by zero), the windows are
- * computed one by one as live windows are, so each gets its own error; a transient failure fails the step.
+ * path maps it. When the statement fails for the metric's own reason (one window divides by zero, a row or the chunk
+ * over its byte limit), the windows are computed one by one as live windows are, so each gets its own error; a
+ * transient failure fails the step.
  */
 @ApplicationScoped
 public class HistoryWindows {
@@ -48,7 +49,7 @@ public class HistoryWindows {
     VersionedDefinition definition = job.versioned();
     // A window's observations must fit one chunk event.
     int cap = Math.min(ResultMapping.capOf(definition, config.dimensions().cap()), HistoryChunk.MAX_OBSERVATIONS - 1);
-    return slots.run(() -> series.run(definition.definition(), start, count))
+    return slots.run(() -> series.run(definition.definition(), start, count, cap))
         // Mapping a chunk (and cutting and writing it as JSON after) is CPU work: off the event loop, and spread over
         // the cores rather than on the one loop thread the connection answered on.
         .emitOn(Infrastructure.getDefaultWorkerPool())

@@ -2,6 +2,7 @@ package io.heartbeat.compute.service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.heartbeat.compute.history.HistoryPlanner;
 import io.heartbeat.compute.model.MetricDefinition;
 import io.heartbeat.compute.model.MetricDefinitionEvent;
+import io.heartbeat.compute.model.Stage;
 import io.heartbeat.compute.repository.HistoryRepository;
 import io.heartbeat.compute.repository.MetricRepository;
 import io.heartbeat.compute.schedule.WindowClock;
@@ -18,7 +20,10 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
-/** Keeps compute.metric in step with heartbeat.registry: defines, changes and removes metrics, idempotently. */
+/**
+ * Keeps compute.metric in step with heartbeat.registry: defines, changes and removes metrics, idempotently. A metric
+ * at a stage that is not computed ({@link Stage#computed}) has no definition in force here.
+ */
 @ApplicationScoped
 public class DefinitionSync {
 
@@ -42,6 +47,15 @@ public class DefinitionSync {
     if (event.removesMetric()) {
       return remove(event.metricId(), event.type() + "/" + event.state());
     }
+    Optional<Stage> stage = stageOf(event);
+    if (stage.isPresent() && !stage.get().computed()) {
+      // Stopped as a removal is: no live window, its history job failed. A move back to a computed stage then
+      // arrives as a new metric: live from its most recent closed window, and a history (warm start) of the version.
+      return stop(event.metricId(), "stage " + stage.get().wire() + " is not computed")
+          .invoke(known -> Log.infof("metric not computed metric=%s version=%s stage=%s known=%s", event.metricId(),
+              event.version(), stage.get().wire(), known))
+          .replaceWithVoid();
+    }
     String unusable = unusable(event);
     if (unusable != null) {
       Log.warnf("definition ignored metric=%s version=%s reason=%s", event.metricId(), event.version(), unusable);
@@ -59,10 +73,25 @@ public class DefinitionSync {
 
   /** A tombstone or a removal: the metric stops being computed; its window history stays. */
   public Uni<Void> remove(String metricId, String reason) {
-    return pool.withTransaction(connection -> histories.failRunning(connection, metricId, "metric removed")
-        .chain(() -> metrics.delete(connection, metricId)))
+    return stop(metricId, "metric removed")
         .invoke(deleted -> Log.infof("metric removed metric=%s reason=%s known=%s", metricId, reason, deleted))
         .replaceWithVoid();
+  }
+
+  /** No definition in force any more, its running history job failed with {@code reason}; true when there was one. */
+  private Uni<Boolean> stop(String metricId, String reason) {
+    return pool.withTransaction(connection -> histories.failRunning(connection, metricId, reason)
+        .chain(() -> metrics.delete(connection, metricId)));
+  }
+
+  /** The event's stage; empty when it carries none or one this version does not know (then it is computed). */
+  private static Optional<Stage> stageOf(MetricDefinitionEvent event) {
+    String wire = event.definition().path("stage").asText(null);
+    Optional<Stage> stage = Stage.of(wire);
+    if (wire != null && stage.isEmpty()) {
+      Log.warnf("unknown stage, metric computed metric=%s stage=%s", event.metricId(), wire);
+    }
+    return stage;
   }
 
   /** What the registry should have rejected, but the schedule cannot run; null when usable. */

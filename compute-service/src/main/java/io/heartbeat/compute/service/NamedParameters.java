@@ -21,7 +21,10 @@ public final class NamedParameters {
   private NamedParameters() {
   }
 
-  /** The rewritten SQL and the parameter names in bind order ($1 first). */
+  /**
+   * The rewritten SQL and the parameter names in bind order ($1 first). A trailing semicolon is dropped: the query
+   * runs inside the statement that bounds its result ({@link ResultBounds}).
+   */
   public record Positional(String sql, List<String> names) {
   }
 
@@ -34,7 +37,7 @@ public final class NamedParameters {
       }
       // Typed explicitly so a parameter binds as timestamptz whatever its context (e.g. "select :window_start").
       return "$" + (names.indexOf(name) + 1) + "::timestamptz";
-    }, false);
+    });
     return new Positional(rewritten, List.copyOf(names));
   }
 
@@ -45,10 +48,10 @@ public final class NamedParameters {
    * @throws IllegalArgumentException for a named parameter other than the two window bounds
    */
   public static String substitute(String sql, String windowStart, String windowEnd) {
-    return rewrite(sql, name -> "(" + (WINDOW_START.equals(name) ? windowStart : windowEnd) + ")", true);
+    return rewrite(sql, name -> "(" + (WINDOW_START.equals(name) ? windowStart : windowEnd) + ")");
   }
 
-  private static String rewrite(String sql, Function<String, String> replacement, boolean dropTrailingSemicolon) {
+  private static String rewrite(String sql, Function<String, String> replacement) {
     StringBuilder out = new StringBuilder(sql.length() + 16);
     // Where in out the last top-level ';' is, and whether only whitespace and comments follow it.
     int semicolon = -1;
@@ -99,7 +102,7 @@ public final class NamedParameters {
       out.append(sql, i, end);
       i = end;
     }
-    if (dropTrailingSemicolon && semicolon >= 0) {
+    if (semicolon >= 0) {
       out.setCharAt(semicolon, ' ');
     }
     return out.toString();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.heartbeat.compute.model.Dimension;
+import io.heartbeat.compute.model.MetricDefinition;
 import io.heartbeat.compute.model.ObservationError;
 import io.heartbeat.compute.model.ObservationEvent;
 import io.heartbeat.compute.model.Status;
@@ -50,7 +51,11 @@ public final class ResultMapping {
 
   /** The definition's dimension_cap when set, else the configured one. */
   public static int capOf(VersionedDefinition definition, int configured) {
-    Integer cap = definition.definition().dimensionCap();
+    return capOf(definition.definition(), configured);
+  }
+
+  public static int capOf(MetricDefinition definition, int configured) {
+    Integer cap = definition.dimensionCap();
     return cap != null && cap > 0 ? cap : configured;
   }
 
@@ -61,7 +66,7 @@ public final class ResultMapping {
     List<QueryResult.Row> rows = result.rows();
     if (!result.hasDimensionColumn()) {
       if (rows.size() > 1) {
-        throw new UnreadableResult("value_sql returned " + rows.size()
+        throw new UnreadableResult("value_sql returned " + (result.truncated() ? "at least " : "") + rows.size()
             + " rows without a dimension column; expected at most one");
       }
       return List.of(rows.isEmpty() ? context.measured(null, null, null)
@@ -75,8 +80,9 @@ public final class ResultMapping {
     long values = rows.size() - totals.size();
     if (values > dimensionCap) {
       // One error for the total rather than a flood of series nobody asked for (a customer id in a region column).
-      throw new UnreadableResult("value_sql returned " + values + " dimension values; the cap is " + dimensionCap
-          + " (header dimension_cap)");
+      // Truncated: the database stopped sending at the row limit, and how many more there were is not worth reading.
+      throw new UnreadableResult("value_sql returned " + (result.truncated() ? "more than " + dimensionCap : values)
+          + " dimension values; the cap is " + dimensionCap + " (header dimension_cap)");
     }
     List<ObservationEvent> observations = new ArrayList<>();
     observations.add(totals.isEmpty() ? context.measured(null, null, null)

@@ -22,7 +22,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Runs one metric's value_sql on the marts pool (role heartbeat_marts_reader) inside a read-only transaction
- * with a statement_timeout, so a query can neither write nor hold a connection for long.
+ * with a statement_timeout, so a query can neither write nor hold a connection for long, wrapped so the database
+ * sends at most the dimension cap's rows and no row over {@code compute.result.max-row-bytes} ({@link ResultBounds}).
  */
 @ApplicationScoped
 public class ValueQuery {
@@ -51,6 +52,9 @@ public class ValueQuery {
       return Uni.createFrom().failure(e);
     }
     Duration timeout = timeoutOf(definition);
+    int rowLimit = ResultBounds.rowLimit(ResultMapping.capOf(definition, config.dimensions().cap()));
+    int maxRowBytes = config.result().maxRowBytes();
+    String statement = ResultBounds.wrap(sql.sql(), rowLimit, maxRowBytes);
     Tuple bounds = Tuple.tuple();
     for (String name : sql.names()) {
       Instant bound = NamedParameters.WINDOW_START.equals(name) ? window.start() : window.end();
@@ -59,13 +63,13 @@ public class ValueQuery {
     // One round trip for both. statement_timeout takes no bind parameter; the value is a number from config or the
     // definition's integer, never text from the SQL.
     return connection.query("BEGIN READ ONLY; SET LOCAL statement_timeout = " + timeout.toMillis()).execute()
-        .chain(() -> connection.preparedQuery(sql.sql()).execute(bounds))
+        .chain(() -> connection.preparedQuery(statement).execute(bounds))
         // ROLLBACK, not COMMIT: a read-only transaction has nothing to keep, and rolling back also undoes any
         // session setting the query made with set_config(..., false), so it never reaches the next metric.
         .call(() -> connection.query("ROLLBACK").execute())
         // The pool hands the connection on as it is: never leave it inside an aborted transaction.
         .onFailure().call(() -> connection.query("ROLLBACK").execute().onFailure().recoverWithNull())
-        .map(ValueQuery::reduce)
+        .map(rows -> reduce(rows, rowLimit, maxRowBytes))
         .ifNoItem().after(timeout.plus(CLIENT_GRACE))
         .failWith(() -> new TimeoutException("value_sql did not answer within " + timeout.toSeconds() + "s"));
   }
@@ -75,14 +79,15 @@ public class ValueQuery {
     return seconds != null && seconds > 0 ? Duration.ofSeconds(seconds) : config.statementTimeout();
   }
 
-  private static QueryResult reduce(RowSet<Row> rows) {
-    List<String> columns = rows.columnsNames() == null ? List.of() : rows.columnsNames();
+  private static QueryResult reduce(RowSet<Row> rows, int rowLimit, int maxRowBytes) {
+    List<String> columns = ResultBounds.ownColumns(rows.columnsNames() == null ? List.of() : rows.columnsNames(), 0);
     List<QueryResult.Row> result = new ArrayList<>(rows.size());
     for (Row row : rows) {
+      ResultBounds.checkRow(row, maxRowBytes);
       result.add(row(row, columns));
     }
     return new QueryResult(columns.contains("value"), columns.contains("dimension"), columns.contains("count"),
-        result);
+        result, result.size() >= rowLimit);
   }
 
   /** The columns value_sql's contract names, by name; the history's chunk statement reads its rows the same way. */

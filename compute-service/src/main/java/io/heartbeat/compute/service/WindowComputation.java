@@ -165,7 +165,8 @@ public class WindowComputation {
       // The driver cannot decode numeric 'Infinity' / '-Infinity' (it handles NaN): say what it means.
       return new ObservationError("value_sql returned Infinity or -Infinity as value", null);
     }
-    if (failure instanceof IllegalArgumentException || failure instanceof TimeoutException) {
+    if (failure instanceof IllegalArgumentException || failure instanceof TimeoutException
+        || failure instanceof ResultTooLarge) {
       return new ObservationError(failure.getMessage(), null);
     }
     // Driver-side failures (e.g. a value it cannot decode): the message, never a stack trace.

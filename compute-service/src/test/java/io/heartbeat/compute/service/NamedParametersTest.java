@@ -33,7 +33,10 @@ class NamedParametersTest {
         Arguments.of("select arr[1:2], :window_end", "select arr[1:2], $1::timestamptz"),
         Arguments.of("select (:window_end)::date", "select ($1::timestamptz)::date"),
         Arguments.of("select :window_end::date", "select $1::timestamptz::date"),
-        Arguments.of("select e$1, :window_start", "select e$1, $1::timestamptz"));
+        Arguments.of("select e$1, :window_start", "select e$1, $1::timestamptz"),
+        // The query runs inside the statement bounding its result: a trailing semicolon would end that one early.
+        Arguments.of("select :window_end as value;\n", "select $1::timestamptz as value \n"),
+        Arguments.of("select ';' as value; -- done", "select ';' as value  -- done"));
   }
 
   @ParameterizedTest
