@@ -37,14 +37,20 @@ public class ProblemMapper {
     return problem(400, "the body is not valid JSON for this request: " + e.getOriginalMessage(), uri);
   }
 
+  // Never logged: a refused token's reason can quote the token.
   @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
   public Response unauthorized(RuntimeException e, UriInfo uri) {
-    return problem(401, "a bearer token is required: expected 'Authorization: Bearer <JWT>'", uri);
+    Response problem = problem(401, "a valid bearer token is required: expected 'Authorization: Bearer <JWT>', signed by "
+        + "the identity provider, not expired, from the configured issuer and for the configured audience", uri);
+    // RFC 6750: a 401 names the scheme the client should use.
+    return Response.fromResponse(problem).header("WWW-Authenticate", "Bearer realm=\"heartbeat\"").build();
   }
 
   @ServerExceptionMapper
   public Response forbidden(ForbiddenException e, UriInfo uri) {
-    return problem(403, "the token's roles do not allow this: expected operator or admin", uri);
+    String detail = e.getMessage() == null || e.getMessage().isBlank()
+        ? "the token's roles do not allow this: expected operator or admin" : e.getMessage();
+    return problem(403, detail, uri);
   }
 
   @ServerExceptionMapper
