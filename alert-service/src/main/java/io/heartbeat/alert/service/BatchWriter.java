@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.heartbeat.alert.messaging.AlertPublisher;
 import io.heartbeat.alert.messaging.EvaluationPublisher;
 import io.heartbeat.alert.model.Written;
+import io.heartbeat.alert.notify.outbox.Outbox;
 import io.heartbeat.alert.repository.AlertEventRepository;
 import io.heartbeat.alert.repository.DowntimeRepository;
 import io.heartbeat.alert.repository.EpisodeRepository;
@@ -23,8 +24,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Writes one unit of judgement in one transaction and publishes what is new before it commits: a failed send rolls
- * it back and the same writes are retried; a replay finds every id and publishes nothing. Series states are not
- * written here but by the Checkpoint.
+ * it back and the same writes are retried; a replay finds every id and publishes nothing. The new episode steps'
+ * pages are enqueued in the outbox on the same transaction (notify.outbox, the acting half's one door). Series
+ * states are not written here but by the Checkpoint.
  */
 @ApplicationScoped
 public class BatchWriter {
@@ -38,10 +40,12 @@ public class BatchWriter {
   private final PendingObservationRepository pending;
   private final EvaluationPublisher evaluationPublisher;
   private final AlertPublisher alertPublisher;
+  private final Outbox outbox;
 
   public BatchWriter(Pool pool, EvaluationRepository evaluations, AlertEventRepository alerts,
       EpisodeRepository episodes, DowntimeRepository downtime, LastObservationRepository lastObservations,
-      PendingObservationRepository pending, EvaluationPublisher evaluationPublisher, AlertPublisher alertPublisher) {
+      PendingObservationRepository pending, EvaluationPublisher evaluationPublisher, AlertPublisher alertPublisher,
+      Outbox outbox) {
     this.pool = pool;
     this.evaluations = evaluations;
     this.alerts = alerts;
@@ -51,6 +55,7 @@ public class BatchWriter {
     this.pending = pending;
     this.evaluationPublisher = evaluationPublisher;
     this.alertPublisher = alertPublisher;
+    this.outbox = outbox;
   }
 
   /** Writes and publishes; the item is the set of evaluation ids that were new. */
@@ -68,6 +73,9 @@ public class BatchWriter {
                 .unis(publish(out, newEvaluations, newAlerts)
                         .invoke(() -> Log.debugf("Published ms=%.1f", (System.nanoTime() - started) / 1e6)),
                     rest(connection, out, now)
+                        // After the downtime rows, so a resolve's SLA minutes include this batch's red time.
+                        .chain(() -> outbox.enqueue(connection, onlyNew(out.alerts, newAlerts, w -> w.event().id())
+                            .stream().map(Written::event).toList()))
                         .invoke(() -> Log.debugf("Rest written ms=%.1f", (System.nanoTime() - started) / 1e6)))
                 .discardItems())
             .replaceWith(newEvaluations)));

@@ -1,0 +1,43 @@
+package io.heartbeat.alert.notify.outbox;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What a page says about the metric beyond the step, read from the definition alert.metric keeps whole (jsonb):
+ * name and code, unit, how to read it, runbook, owner, SLAs and linked services.
+ */
+record MetricFacts(String name, String code, String unit, String direction, String howToRead, String runbook,
+    String owner, List<String> slas, List<String> linkedServices) {
+
+  /** A metric whose definition is gone (removed while its episode was open) is named by its id. */
+  static MetricFacts unknown(String metricId) {
+    return new MetricFacts(metricId, metricId, null, null, null, null, null, List.of(), List.of());
+  }
+
+  static MetricFacts of(String metricId, JsonNode definition) {
+    if (definition == null || !definition.isObject()) {
+      return unknown(metricId);
+    }
+    return new MetricFacts(text(definition, "name", metricId), text(definition, "code", metricId),
+        text(definition, "unit", null), text(definition, "direction", null), text(definition, "howToRead", null),
+        text(definition, "runbook", null), text(definition, "owner", null), texts(definition, "slas"),
+        texts(definition, "linkedServices"));
+  }
+
+  private static String text(JsonNode node, String field, String fallback) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() || value.asText().isBlank() ? fallback : value.asText();
+  }
+
+  private static List<String> texts(JsonNode node, String field) {
+    List<String> values = new ArrayList<>();
+    JsonNode array = node.get(field);
+    if (array != null && array.isArray()) {
+      array.forEach(item -> values.add(item.asText()));
+    }
+    return values;
+  }
+}
