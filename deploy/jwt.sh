@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Local stand-in for a company identity provider: an RS256 key pair under .heartbeat/jwt and signed tokens.
 #   deploy/jwt.sh keys                       create the key pair once (idempotent)
-#   deploy/jwt.sh token <role> [user] [hours] print a bearer token with groups [<role>] (viewer | operator | admin)
+#   deploy/jwt.sh token <role> [user] [hours] print a bearer token with groups [<role>] (viewer | operator | admin | deployer)
 # The services check the token's issuer (HEARTBEAT_JWT_ISSUER) and audience (HEARTBEAT_JWT_AUDIENCE): keep both the
 # same here and there.
 # On Kubernetes, point HEARTBEAT_JWT_PUBLIC_KEY at the identity provider's JWKS URL instead.
@@ -24,7 +24,7 @@ b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 
 token() {
   local role=${1:?role: viewer, operator or admin} user=${2:-$USER} hours=${3:-12}
-  case "$role" in viewer|operator|admin) ;; *) echo "role '$role': expected viewer, operator or admin" >&2; exit 2;; esac
+  case "$role" in viewer|operator|admin|deployer) ;; *) echo "role '$role': expected viewer, operator, admin or deployer" >&2; exit 2;; esac
   keys
   local now; now=$(date +%s)
   local header payload signature
@@ -38,5 +38,5 @@ token() {
 case "${1:-}" in
   keys) keys ;;
   token) shift; token "$@" ;;
-  *) echo "usage: $0 keys | token <viewer|operator|admin> [user] [hours]" >&2; exit 2 ;;
+  *) echo "usage: $0 keys | token <viewer|operator|admin|deployer> [user] [hours]" >&2; exit 2 ;;
 esac
