@@ -65,6 +65,11 @@
 -- OWNERSHIP AND ACTION
 --   sla              comma-separated SLAs the metric's red time counts against (core-platform, fin).
 --   linked_services  comma-separated services whose recent deploy is rolled back when the metric drops.
+--   auto_rollback    true | false (default true). false: alert-service never calls the rollback webhook of a linked
+--                    service's deploy for this metric (the episode's rollback is recorded as skipped, "switched off
+--                    for this metric"). For a metric whose drop a rollback cannot fix (a partner outage, a marketing
+--                    lull). Only verified and paging metrics roll back at all (docs/lifecycle.md).
+--                    Example: '-- auto_rollback: false'
 --   runbook          http(s) URL of the runbook.
 --   owner            team or person answerable for the number.
 --   stage            lifecycle stage (docs/lifecycle.md): discovery, drafted, backfilled, provisional (default),

@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** alert.deployment: every deployment recorded, one immutable row per deterministic id. */
@@ -72,12 +73,18 @@ public class DeploymentRepository {
    * &le; dropStart), newest first: the deploys a drop starting then may be blamed on, in every environment.
    */
   public Uni<List<Deployment>> finishedWithin(Set<String> services, Instant dropStart, Duration lookback) {
+    return finishedWithin(pool, services, dropStart, lookback);
+  }
+
+  /** The same on the caller's transaction: the rollback decision reads it where it stores the episode's step. */
+  public Uni<List<Deployment>> finishedWithin(SqlClient client, Set<String> services, Instant dropStart,
+      Duration lookback) {
     if (services.isEmpty()) {
       return Uni.createFrom().item(List.of());
     }
     String sql = "select " + COLUMNS + " from alert.deployment"
         + " where service = any($1) and finished_at > $2 and finished_at <= $3 order by finished_at desc, id desc";
-    return pool.preparedQuery(sql).execute(Tuple.of(services.toArray(String[]::new),
+    return client.preparedQuery(sql).execute(Tuple.of(services.toArray(String[]::new),
         utc(dropStart.minus(lookback)), utc(dropStart))).map(DeploymentRepository::toList);
   }
 

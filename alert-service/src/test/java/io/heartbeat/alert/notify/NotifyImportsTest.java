@@ -26,10 +26,11 @@ class NotifyImportsTest {
       Pattern.MULTILINE);
   /**
    * What notify may use of alert-service: itself, the plain event records of model, and the lifecycle table (pure),
-   * which routing asks whether a stage pages a human or notifies channels rather than naming stages itself.
+   * which routing asks whether a stage pages a human or notifies channels rather than naming stages itself, and
+   * the deployments (acting code too), which the rollback and the responder context read.
    */
   private static final List<String> ALLOWED = List.of("io.heartbeat.alert.notify.", "io.heartbeat.alert.model.",
-      "io.heartbeat.alert.lifecycle.");
+      "io.heartbeat.alert.lifecycle.", "io.heartbeat.alert.deploy.");
 
   @Test
   void shouldImportNoJudgingCode() throws IOException {

@@ -6,7 +6,10 @@ import java.util.List;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** A metric as its file defines it, merged with the operator's fields: the `definition` of a registry event. */
+/**
+ * A metric as its file defines it, merged with the operator's fields: the `definition` of a registry event.
+ * autoRollback is never null: a definition stored before the key existed has none and reads as true, the default.
+ */
 @RegisterForReflection
 public record MetricDefinition(
     String name,
@@ -29,6 +32,7 @@ public record MetricDefinition(
     AnomalySettings anomaly,
     List<String> slas,
     List<String> linkedServices,
+    Boolean autoRollback,
     String runbook,
     String owner,
     Stage stage,
@@ -37,4 +41,12 @@ public record MetricDefinition(
     Integer historyDays,
     Integer dimensionCap,
     BigDecimal minCount) {
+
+  /** Rollback of a linked service's deploy is on unless the file says '-- auto_rollback: false'. */
+  public static final boolean DEFAULT_AUTO_ROLLBACK = true;
+
+  public MetricDefinition {
+    // Boxed so a stored definition without the field reads as the default, not as the primitive's false.
+    autoRollback = autoRollback == null ? DEFAULT_AUTO_ROLLBACK : autoRollback;
+  }
 }

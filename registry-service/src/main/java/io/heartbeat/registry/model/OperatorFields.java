@@ -29,8 +29,8 @@ public record OperatorFields(BigDecimal normValue, BigDecimal alertValue, BigDec
         d.howToRead(), d.methodology(), d.sources(), d.valueSql(), d.dimension(), or(normValue, d.normValue()),
         or(alertValue, d.alertValue()), or(targetValue, d.targetValue()), or(targetDueDate, d.targetDueDate()),
         or(benchmarkMean, d.benchmarkMean()), or(benchmarkStddev, d.benchmarkStddev()), d.anomaly(), d.slas(),
-        d.linkedServices(), d.runbook(), or(owner, d.owner()), at, verification, d.statementTimeoutSeconds(),
-        d.historyDays(), d.dimensionCap(), d.minCount());
+        d.linkedServices(), d.autoRollback(), d.runbook(), or(owner, d.owner()), at, verification,
+        d.statementTimeoutSeconds(), d.historyDays(), d.dimensionCap(), d.minCount());
   }
 
   private static <T> T or(T operator, T file) {

@@ -13,8 +13,8 @@ public final class HeaderKeys {
       "norm_value", "alert_value", "target_value", "target_due_date", "benchmark_mean", "benchmark_stddev",
       "anomaly_enabled", "anomaly_sensitivity", "anomaly_trigger_windows", "anomaly_recovery_windows",
       "anomaly_min_history", "anomaly_trigger_within", "anomaly_min_change_percent", "anomaly_min_change_absolute",
-      "sla", "linked_services", "runbook", "owner", "stage", "dimension", "dimension_cap", "statement_timeout",
-      "history_days", "min_count"));
+      "sla", "linked_services", "auto_rollback", "runbook", "owner", "stage", "dimension", "dimension_cap",
+      "statement_timeout", "history_days", "min_count"));
 
   private HeaderKeys() {
   }

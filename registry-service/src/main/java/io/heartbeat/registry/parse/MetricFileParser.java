@@ -111,9 +111,9 @@ public final class MetricFileParser {
     calls.addAll(ValueSqlCheck.check(file, h.given("dimension"), h.given("min_count"), problems));
     return new MetricDefinition(name, code, periodText, periodSeconds, direction, h.text("unit"), h.text("how_to_read"),
         h.text("methodology"), h.list("sources"), file.body(), dimension, norm, alert, target, due,
-        h.number("benchmark_mean"), benchmarkStddev, anomaly(h, periodSeconds), h.list("sla"), h.list("linked_services"), runbook,
-        h.text("owner"), stage, null, statementTimeout(h), h.wholeNumber("history_days", 1, 400), dimensionCap,
-        minCount);
+        h.number("benchmark_mean"), benchmarkStddev, anomaly(h, periodSeconds), h.list("sla"), h.list("linked_services"),
+        h.bool("auto_rollback", MetricDefinition.DEFAULT_AUTO_ROLLBACK), runbook, h.text("owner"), stage, null,
+        statementTimeout(h), h.wholeNumber("history_days", 1, 400), dimensionCap, minCount);
   }
 
   /** The band's settings; the file's defaults live here, the practical-significance ones in alert-service. */

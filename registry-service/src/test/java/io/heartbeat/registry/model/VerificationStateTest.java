@@ -41,7 +41,7 @@ class VerificationStateTest {
   void shouldOverlayTheDerivedStateWhateverIsStored() {
     MetricDefinition file = new MetricDefinition("Checkouts", "CHKO", "5m", 300, Direction.HIGHER_IS_BETTER, "count",
         "how", "method", java.util.List.of(), "select 1 as value", null, null, null, null, null, null, null, null,
-        java.util.List.of(), java.util.List.of(), null, null, Stage.UNVERIFIED, null, null, null, null, null);
+        java.util.List.of(), java.util.List.of(), true, null, null, Stage.UNVERIFIED, null, null, null, null, null);
     // A stored state from before the rule (or written by hand) cannot contradict the stage in what consumers see.
     OperatorFields stale = new OperatorFields(null, null, null, null, null, null, "verified", null, Stage.OWNED);
     assertEquals("owned", stale.overlay(file).verificationState());

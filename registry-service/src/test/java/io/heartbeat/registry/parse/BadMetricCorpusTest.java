@@ -112,7 +112,11 @@ class BadMetricCorpusTest {
         row("min_count_below_one.sql", 8, "min_count", "'0.5': expected a number >= 1"),
         row("min_count_without_count_column.sql", 9, "value_sql",
             "min_count is set but the SELECT returns no column named count: expected the number of events behind value"),
-        // ownership and dimension
+        // ownership and action
+        row("auto_rollback_no.sql", 9, "auto_rollback", "'no': expected true or false"),
+        row("auto_rollback_empty.sql", 8, "auto_rollback", "empty value: expected true or false"),
+        row("auto_rollback_twice.sql", 10, "auto_rollback",
+            "duplicate key (first given on line 8): expected each key at most once"),
         row("bad_runbook.sql", 8, "runbook", "'wiki/checkout-runbook': expected an http(s) URL"),
         row("bad_dimension_kind.sql", 8, "dimension", "'country': expected customer, region or platform"),
         row("dimension_not_returned.sql", 9, "value_sql",

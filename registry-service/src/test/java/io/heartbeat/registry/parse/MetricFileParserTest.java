@@ -13,7 +13,9 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.heartbeat.registry.model.DefinitionProblem;
 import io.heartbeat.registry.model.Direction;
@@ -112,6 +114,59 @@ class MetricFileParserTest {
     assertEquals(5, d.anomaly().triggerWithinWindows());
     assertEquals(0, new BigDecimal("12.5").compareTo(d.anomaly().minChangePercent()));
     assertEquals(0, new BigDecimal("2").compareTo(d.anomaly().minChangeAbsolute()));
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(nullValues = "absent", value = {"true, true", "false, false", "absent, true"})
+  void shouldReadTheRollbackSwitchDefaultingToOn(String given, boolean expected) {
+    ParsedMetric parsed = parser.parse("db/metrics/checkout_rollback.sql", ("""
+        -- name: Checkout rollback
+        -- code: CKRB
+        -- period: 5m
+        -- direction: higher_is_better
+        -- unit: attempts
+        -- how_to_read: x
+        -- linked_services: checkout-api
+        """ + (given == null ? "" : "-- auto_rollback: " + given + "\n") + """
+        select count(*) as value from marts.t where t >= :window_start and t < :window_end
+        """).getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of(), parsed.problems());
+    assertEquals(expected, parsed.definition().autoRollback());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"yes", "False", "0", "off", "true, false"})
+  void shouldRefuseARollbackSwitchOtherThanTrueOrFalseAtItsLine(String given) {
+    List<DefinitionProblem> problems = problems("checkout_rollback", """
+        -- name: Checkout rollback
+        -- code: CKRB
+        -- period: 5m
+        -- direction: higher_is_better
+        -- unit: attempts
+        -- how_to_read: x
+        -- auto_rollback: %s
+        select count(*) as value from marts.t where t >= :window_start and t < :window_end
+        """.formatted(given));
+    assertEquals(List.of("db/metrics/checkout_rollback.sql:7: auto_rollback '" + given + "': expected true or false"),
+        problems.stream().map(DefinitionProblem::toString).toList());
+  }
+
+  @Test
+  void shouldRefuseTheRollbackSwitchGivenTwice() {
+    List<DefinitionProblem> problems = problems("checkout_rollback", """
+        -- name: Checkout rollback
+        -- code: CKRB
+        -- period: 5m
+        -- direction: higher_is_better
+        -- unit: attempts
+        -- how_to_read: x
+        -- auto_rollback: false
+        -- auto_rollback: false
+        select count(*) as value from marts.t where t >= :window_start and t < :window_end
+        """);
+    // Even two equal answers: each key at most once, so a later edit cannot leave the file saying two things.
+    assertEquals(List.of("db/metrics/checkout_rollback.sql:8: auto_rollback: duplicate key (first given on line 7): "
+        + "expected each key at most once"), problems.stream().map(DefinitionProblem::toString).toList());
   }
 
   @Test

@@ -42,6 +42,7 @@ class DefinitionSyncTest {
   void restoreFolder() throws Exception {
     Files.deleteIfExists(MetricsFolderResource.FOLDER.resolve("broken_period.sql"));
     Files.deleteIfExists(MetricsFolderResource.FOLDER.resolve("tuned_checkouts.sql"));
+    Files.deleteIfExists(MetricsFolderResource.FOLDER.resolve("partner_checkouts.sql"));
     Files.copy(Path.of("../db/metrics/teammate_replies.sql"), MetricsFolderResource.FOLDER.resolve("teammate_replies.sql"),
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     given().post("/api/registry/sync").then().statusCode(200);
@@ -104,6 +105,45 @@ class DefinitionSyncTest {
     }
     given().get("/api/metrics/tuned_checkouts").then().statusCode(200).body("definition.minCount", equalTo(20))
         .body("definition.anomaly.triggerWithinWindows", equalTo(5));
+  }
+
+  @Test
+  void shouldPublishTheRollbackSwitchValidAgainstTheContract() throws Exception {
+    Files.writeString(MetricsFolderResource.FOLDER.resolve("partner_checkouts.sql"), """
+        -- name: Partner checkouts
+        -- code: PRCK
+        -- period: 5m
+        -- direction: higher_is_better
+        -- unit: attempts
+        -- how_to_read: Checkout attempts through the payment partner; a rollback of ours cannot mend their outage.
+        -- linked_services: checkout-api
+        -- auto_rollback: false
+        select count(*)::numeric as value from marts.checkout_attempt
+        where created_at >= :window_start and created_at < :window_end
+        """);
+    given().post("/api/registry/sync").then().statusCode(200).body("added", equalTo(1));
+    try (TopicReader reader = new TopicReader("heartbeat.registry")) {
+      await().atMost(Duration.ofSeconds(60)).until(() -> reader.poll().stream()
+          .anyMatch(r -> r.key().equals("partner_checkouts") && r.value() != null));
+      List<ConsumerRecord<String, String>> records = reader.poll();
+      String off = records.stream().filter(r -> r.key().equals("partner_checkouts") && r.value() != null)
+          .reduce((a, b) -> b).map(ConsumerRecord::value).orElseThrow();
+      assertEquals(Set.of(), schema.validate(off));
+      JsonNode definition = read(off).get("definition");
+      assertTrue(definition.get("autoRollback").isBoolean() && !definition.get("autoRollback").asBoolean(), off);
+      // A file without the key publishes true, never a missing field or null.
+      JsonNode plain = records.stream().filter(r -> r.key().equals("teammate_replies") && r.value() != null)
+          .reduce((a, b) -> b).map(r -> read(r.value()).get("definition")).orElseThrow();
+      assertTrue(plain.get("autoRollback").isBoolean() && plain.get("autoRollback").asBoolean(), plain.toString());
+      // The contract types the field: the same event with null or a quoted word is refused.
+      for (String bad : List.of("null", "\"false\"")) {
+        String event = off.replace("\"autoRollback\":false", "\"autoRollback\":" + bad);
+        assertTrue(schema.validate(event).stream().anyMatch(m -> m.toString().contains("autoRollback")),
+            bad + ": " + schema.validate(event));
+      }
+    }
+    given().get("/api/metrics/partner_checkouts").then().statusCode(200)
+        .body("definition.autoRollback", equalTo(false)).body("definition.linkedServices", hasItem("checkout-api"));
   }
 
   @Test

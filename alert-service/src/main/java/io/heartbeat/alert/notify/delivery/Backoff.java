@@ -8,20 +8,20 @@ import java.util.function.DoubleSupplier;
  * half random) so receivers recovering from an outage are not hit by every instance's retries at the same instant.
  * A Retry-After from the receiver (429, 503) wins over the computed delay: it said when it can take more. Pure.
  */
-final class Backoff {
+public final class Backoff {
 
   private final Duration initial;
   private final Duration max;
   private final DoubleSupplier random;
 
-  Backoff(Duration initial, Duration max, DoubleSupplier random) {
+  public Backoff(Duration initial, Duration max, DoubleSupplier random) {
     this.initial = initial;
     this.max = max;
     this.random = random;
   }
 
   /** The delay after the attempts-th failed attempt (1 for the first). */
-  Duration after(int attempts, Duration retryAfter) {
+  public Duration after(int attempts, Duration retryAfter) {
     if (retryAfter != null) {
       return retryAfter;
     }

@@ -7,12 +7,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /** Reads an HTTP Retry-After header (RFC 9110 10.2.3): delay-seconds or an HTTP-date. Null when absent or unreadable. */
-final class RetryAfter {
+public final class RetryAfter {
 
   private RetryAfter() {
   }
 
-  static Duration parse(String header, Instant now) {
+  public static Duration parse(String header, Instant now) {
     if (header == null || header.isBlank()) {
       return null;
     }

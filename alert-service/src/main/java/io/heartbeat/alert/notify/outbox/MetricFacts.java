@@ -7,14 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What a page says about the metric beyond the step, read from the definition alert.metric keeps whole (jsonb):
- * name and code, unit, how to read it, runbook, owner, SLAs and linked services.
+ * name and code, unit, how to read it, runbook, owner, SLAs, linked services, sources and whether a drop may roll a
+ * deploy back (auto_rollback).
  */
 record MetricFacts(String name, String code, String unit, String direction, String howToRead, String runbook,
-    String owner, List<String> slas, List<String> linkedServices) {
+    String owner, List<String> slas, List<String> linkedServices, List<String> sources, boolean autoRollback) {
 
   /** A metric whose definition is gone (removed while its episode was open) is named by its id. */
   static MetricFacts unknown(String metricId) {
-    return new MetricFacts(metricId, metricId, null, null, null, null, null, List.of(), List.of());
+    return new MetricFacts(metricId, metricId, null, null, null, null, null, List.of(), List.of(), List.of(), true);
   }
 
   static MetricFacts of(String metricId, JsonNode definition) {
@@ -24,7 +25,9 @@ record MetricFacts(String name, String code, String unit, String direction, Stri
     return new MetricFacts(text(definition, "name", metricId), text(definition, "code", metricId),
         text(definition, "unit", null), text(definition, "direction", null), text(definition, "howToRead", null),
         text(definition, "runbook", null), text(definition, "owner", null), texts(definition, "slas"),
-        texts(definition, "linkedServices"));
+        texts(definition, "linkedServices"), texts(definition, "sources"),
+        // auto_rollback: absent (a definition from before the key) means the default, true.
+        !definition.path("autoRollback").isBoolean() || definition.get("autoRollback").asBoolean());
   }
 
   private static String text(JsonNode node, String field, String fallback) {

@@ -68,6 +68,24 @@ public class OutboxRepository {
         });
   }
 
+  /**
+   * The episode's trigger as each receiver got it (its stored notification), by receiver; none once the episode
+   * has a resolve enqueued, since an update after it would reopen the incident.
+   */
+  Uni<Map<String, String>> firingPages(SqlClient client, String episodeKey) {
+    return client.preparedQuery("select receiver, notification from alert.outbox o where episode_key = $1"
+            + " and step = 'firing' and not exists (select 1 from alert.outbox r where r.episode_key = o.episode_key"
+            + " and r.status = 'resolved') order by seq")
+        .execute(Tuple.of(episodeKey))
+        .map(rows -> {
+          Map<String, String> pages = new java.util.LinkedHashMap<>();
+          for (Row row : rows) {
+            pages.put(row.getString(0), row.getString(1));
+          }
+          return pages;
+        });
+  }
+
   /** Minutes of the metric's SLA downtime (red and stale) between start and end: the episode's cost to its SLAs. */
   Uni<Double> slaMinutes(SqlClient client, String metricId, Instant start, Instant end) {
     return client.preparedQuery("""

@@ -21,7 +21,7 @@ import io.heartbeat.alert.notify.Status;
 /**
  * Tells one published episode step (alert.v1) as a notification. firing is the trigger; escalated (amber to red)
  * is an update under the same episode key, so the open incident changes instead of a second one opening; resolved
- * carries the recovery. Responder context (deploys, suggestions) is not gathered yet: it stays empty. Pure.
+ * carries the recovery. The responder context is gathered by the caller (notify.context) and passed in. Pure.
  */
 final class StepNotification {
 
@@ -29,7 +29,8 @@ final class StepNotification {
   }
 
   /** recovery is null except for a resolved step. */
-  static Notification of(AlertEvent step, MetricFacts facts, Recovery recovery, String cockpitUrl) {
+  static Notification of(AlertEvent step, MetricFacts facts, Recovery recovery, String cockpitUrl,
+      ResponderContext context) {
     Status status = status(step.type());
     // A resolve names the episode's worst severity (previousStatus is the peak), so it says what recovered.
     Severity severity = Severity.fromWire(status == Status.RESOLVED ? step.previousStatus() : step.status());
@@ -37,16 +38,24 @@ final class StepNotification {
     Heartbeat heartbeat = new Heartbeat(step.metricId(), facts.name(), facts.code(), facts.unit(), facts.direction(),
         facts.howToRead(), facts.runbook(), facts.owner(), step.stage(), facts.slas(), facts.linkedServices(),
         step.dimension());
-    String cockpit = cockpitUrl.replaceAll("/+$", "") + "/#" + URLEncoder.encode(step.metricId(),
-        StandardCharsets.UTF_8);
+    String cockpit = cockpitLink(cockpitUrl, step.metricId());
     List<Link> links = new ArrayList<>();
     links.add(new Link(cockpit, "Open in the cockpit"));
     if (facts.runbook() != null && facts.runbook().matches("https?://.+")) {
       links.add(new Link(facts.runbook(), "Runbook"));
     }
     return new Notification(step.dedupKey(), step(step), status, severity, heartbeat, step.reason(),
-        reading(evidence), cockpit, links, List.of(), ResponderContext.EMPTY, step.episodeStart(), step.occurredAt(),
+        reading(evidence), cockpit, links, List.of(), context, step.episodeStart(), step.occurredAt(),
         status == Status.RESOLVED ? recovery : null);
+  }
+
+  /** The metric's page in the cockpit: {cockpit-url}/#{metricId}. */
+  static String cockpitLink(String cockpitUrl, String metricId) {
+    return cockpitBase(cockpitUrl) + "/#" + URLEncoder.encode(metricId, StandardCharsets.UTF_8);
+  }
+
+  static String cockpitBase(String cockpitUrl) {
+    return cockpitUrl.replaceAll("/+$", "");
   }
 
   /** "firing", "escalated:red", "resolved": an episode escalates to each severity at most once (its peak rises). */
@@ -71,7 +80,7 @@ final class StepNotification {
     return new Recovery(ended, seconds, Math.max(0, slaMinutes));
   }
 
-  private static Reading reading(Evidence evidence) {
+  static Reading reading(Evidence evidence) {
     if (evidence == null) {
       return Reading.NONE;
     }

@@ -70,8 +70,32 @@ public class NotifyReceivers implements QuarkusTestResourceLifecycleManager {
       scripts.put(metricId, new ArrayDeque<>(List.of(replies)));
     }
 
+    /**
+     * The requests whose page is about metricId: its own heartbeat, not one naming it among the other heartbeats
+     * failing now (webhook data.heartbeat.metricId, PagerDuty custom_details.metric_id, Slack's text line).
+     */
     List<Received> about(String metricId) {
-      return received.stream().filter(r -> r.body().contains(metricId)).toList();
+      return received.stream().filter(r -> metricId.equals(subject(r.body()))
+          || subject(r.body()) == null && r.body().contains(metricId)).toList();
+    }
+
+    private static String subject(String body) {
+      try {
+        var page = io.heartbeat.alert.Fixtures.JSON.readTree(body);
+        for (String path : List.of("/data/heartbeat/metricId", "/payload/custom_details/metric_id")) {
+          if (page.at(path).isTextual()) {
+            return page.at(path).asText();
+          }
+        }
+        if (page.path("text").isTextual()) {
+          String text = page.get("text").asText();
+          int start = text.indexOf("Test ");
+          return start < 0 ? null : text.substring(start + 5).split("[^a-z0-9_]", 2)[0];
+        }
+        return null;
+      } catch (java.io.IOException notJson) {
+        return null;
+      }
     }
 
     String url(String path) {

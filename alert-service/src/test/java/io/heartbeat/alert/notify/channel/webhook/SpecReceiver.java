@@ -20,21 +20,21 @@ import io.heartbeat.alert.notify.channel.Receiver.Reply;
  * HMAC-SHA256 over "{webhook-id}.{webhook-timestamp}.{raw body}", accepts when any "v1," signature of the header
  * equals it (constant-time) and the timestamp is within 5 minutes of its clock; else 401 with the reason.
  */
-final class SpecReceiver {
+public final class SpecReceiver {
 
   private static final long TOLERANCE_SECONDS = 5 * 60;
 
   private final List<byte[]> keys = new ArrayList<>();
   private final Clock clock;
 
-  SpecReceiver(Clock clock, String... whsecSecrets) {
+  public SpecReceiver(Clock clock, String... whsecSecrets) {
     this.clock = clock;
     for (String secret : whsecSecrets) {
       keys.add(Base64.getDecoder().decode(secret.substring("whsec_".length())));
     }
   }
 
-  Reply receive(Received request) {
+  public Reply receive(Received request) {
     String id = request.header("webhook-id");
     String timestamp = request.header("webhook-timestamp");
     String signatures = request.header("webhook-signature");
