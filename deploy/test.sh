@@ -24,11 +24,11 @@ cleanup() {
 trap cleanup EXIT
 
 psql_admin() { psql -h 127.0.0.1 -p "$HEARTBEAT_PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qtAX "$@"; }
-for db in heartbeat_test heartbeat_marts_test heartbeat_e2e heartbeat_marts_e2e; do
+for db in heartbeat_test heartbeat_marts_test heartbeat_e2e heartbeat_marts_e2e heartbeat_e2e_delivery; do
   psql_admin -d postgres -c "drop database if exists $db with (force)" -c "create database $db" >/dev/null
 done
 # The services' test databases get the same roles, schemas and guard as a real one: tests log in as the services do.
-db/roles.sh heartbeat_test heartbeat_e2e
+db/roles.sh heartbeat_test heartbeat_e2e heartbeat_e2e_delivery
 # shellcheck disable=SC1091
 source "$STATE/secrets/db.env"
 db/marts/migrate.sh heartbeat_marts_test
