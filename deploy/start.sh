@@ -27,6 +27,26 @@ export HEARTBEAT_AUTH_OPEN_READS=true
 
 running() { [ -f "$STATE/pids/$1.pid" ] && kill -0 "$(cat "$STATE/pids/$1.pid")" 2>/dev/null; }
 
+# Notifications: every page goes to the demo receiver (deploy/demo-receiver.py, which also answers rollback hooks),
+# signed with secrets generated once into .heartbeat/secrets/notify.env (mode 600), never printed.
+NOTIFY_ENV="$STATE/secrets/notify.env"
+if [ ! -f "$NOTIFY_ENV" ]; then
+  (umask 077; python3 - > "$NOTIFY_ENV" <<'PY'
+import base64, secrets
+for name in ("HEARTBEAT_DEMO_PAGES_SECRET", "HEARTBEAT_ROLLBACK_SECRET"):
+    print(f"export {name}=whsec_{base64.b64encode(secrets.token_bytes(32)).decode()}")
+PY
+  )
+fi
+# shellcheck disable=SC1090
+source "$NOTIFY_ENV"
+export HEARTBEAT_NOTIFY_ROUTES_FILE="$ROOT/deploy/demo-routes.yaml" HEARTBEAT_COCKPIT_URL=http://127.0.0.1:8080
+if ! running receiver; then
+  HEARTBEAT_DEMO_JOURNAL="$LOGS/pages.jsonl" nohup python3 deploy/demo-receiver.py 8190 > "$LOGS/receiver.log" 2>&1 &
+  echo $! > "$STATE/pids/receiver.pid"
+  log "demo receiver for pages and rollback hooks started on http://127.0.0.1:8190 (log: $LOGS/receiver.log)"
+fi
+
 # Demo marts: schema, then 14 days of seasonal history (only what is missing), then live events in the background.
 db/marts/migrate.sh heartbeat_marts
 db/marts/generate.sh backfill heartbeat_marts --days "${HEARTBEAT_BACKFILL_DAYS:-14}"
@@ -88,5 +108,6 @@ cat <<TXT
                         http://127.0.0.1:8181/api/metrics/checkout_attempts
 
   Inject an incident: db/marts/incident.sh heartbeat_marts --stream web_messenger --drop 0.9 --minutes 10
+  Pages, rollbacks:   tail -f $LOGS/receiver.log
   Stop everything:    deploy/stop.sh
 TXT

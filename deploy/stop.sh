@@ -3,7 +3,7 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 STATE="$ROOT/.heartbeat"
-for name in cockpit-api alert-service compute-service registry-service generator; do
+for name in cockpit-api alert-service compute-service registry-service generator receiver; do
   file="$STATE/pids/$name.pid"
   [ -f "$file" ] || continue
   pid=$(cat "$file")

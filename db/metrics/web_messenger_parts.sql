@@ -12,7 +12,7 @@
 -- linked_services: messenger-api, messenger-web
 -- runbook: https://runbooks.heartbeat.local/web-messenger
 -- owner: team-messenger
--- stage: unverified
+-- stage: paging
 -- dimension: customer
 select customer_id as dimension, count(*)::numeric as value
 from marts.conversation_part

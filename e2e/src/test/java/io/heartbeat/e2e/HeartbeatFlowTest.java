@@ -28,6 +28,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -44,12 +47,18 @@ class HeartbeatFlowTest {
   private static final String METRIC = "web_messenger_parts";
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final Path LOGS = Path.of("target/e2e-logs").toAbsolutePath();
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<ServiceProcess> SERVICES = new ArrayList<>();
   private static Process generator;
   private static ServiceProcess cockpit;
   private static ServiceProcess alert;
   private static long everythingStarted;
   private static Map<String, String> env;
+  /** The demo receiver (deploy/demo-receiver.py, as deploy/start.sh runs it) and its journal of pages and hooks. */
+  private static Process receiver;
+  private static int receiverPort;
+  private static Path journal;
+  private static String incidentKey;
   /** The demo metrics' trigger (3 of the last 5 windows) plus one 1m period, plus compute's settle and tick. */
   private static final Duration TRIGGER_PLUS_ONE_PERIOD = Duration.ofSeconds(4 * 60 + 30);
 
@@ -76,6 +85,22 @@ class HeartbeatFlowTest {
     // As deploy/start.sh: the jars run in the prod profile, where reads need a viewer token unless opened.
     env.put("HEARTBEAT_AUTH_OPEN_READS", "true");
     env.put("HEARTBEAT_JWT_PUBLIC_KEY", "file:" + ROOT.resolve(".heartbeat/jwt/public.pem"));
+    // As deploy/start.sh: pages to the demo receiver by deploy/demo-routes.yaml (here on a free port), rollback
+    // hooks signed with a generated secret, both checked by the receiver.
+    receiverPort = ServiceProcess.freePort();
+    journal = LOGS.resolve("pages.jsonl");
+    Files.deleteIfExists(journal);
+    Path routes = LOGS.resolve("demo-routes.yaml");
+    Files.writeString(routes, Files.readString(ROOT.resolve("deploy/demo-routes.yaml"))
+        .replace("127.0.0.1:8190", "127.0.0.1:" + receiverPort));
+    env.put("HEARTBEAT_NOTIFY_ROUTES_FILE", routes.toString());
+    env.put("HEARTBEAT_DEMO_PAGES_SECRET", whsec());
+    env.put("HEARTBEAT_ROLLBACK_SECRET", whsec());
+    ProcessBuilder demoReceiver = new ProcessBuilder("python3", ROOT.resolve("deploy/demo-receiver.py").toString(),
+        String.valueOf(receiverPort)).redirectErrorStream(true).redirectOutput(LOGS.resolve("receiver.log").toFile());
+    demoReceiver.environment().putAll(env);
+    demoReceiver.environment().put("HEARTBEAT_DEMO_JOURNAL", journal.toString());
+    receiver = demoReceiver.start();
     for (String name : List.of("registry-service", "compute-service", "alert-service", "cockpit-api")) {
       SERVICES.add(ServiceProcess.start(name, env, LOGS));
     }
@@ -100,6 +125,9 @@ class HeartbeatFlowTest {
     SERVICES.forEach(ServiceProcess::close);
     if (generator != null) {
       generator.destroy();
+    }
+    if (receiver != null) {
+      receiver.destroy();
     }
   }
 
@@ -180,6 +208,14 @@ class HeartbeatFlowTest {
   @Test
   @Order(5)
   void readmeIncidentShouldTurnWebMessengerAnomalousOrRedAndFire() throws Exception {
+    // The README's deploy first, as a pipeline records it once it finished: messenger-api is linked to Web Messenger.
+    String now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    given().auth().oauth2(token("deployer", "ci")).contentType("application/json")
+        .body("{\"service\": \"messenger-api\", \"version\": \"1.4.2\", \"environment\": \"production\","
+            + " \"started_at\": \"" + now + "\", \"finished_at\": \"" + now + "\", \"commit\": \"3f9c2ab\","
+            + " \"author\": \"ci\", \"rollback_url\": \"http://127.0.0.1:" + receiverPort
+            + "/rollback/messenger-api\"}")
+        .post(alert.url() + "/api/deployments").then().statusCode(201);
     // The README's own words: db/marts/incident.sh heartbeat_marts --stream web_messenger --drop 0.9 --minutes 10
     run("db/marts/incident.sh", "heartbeat_marts_e2e", "--stream", "web_messenger", "--drop", "0.9", "--minutes",
         "10");
@@ -194,7 +230,71 @@ class HeartbeatFlowTest {
             + "' and dimension_kind is null and state = 'firing'"), "1"::equals);
     await("the tile showing it").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2))
         .until(() -> List.of("anomalous", "red").contains(tile(METRIC).getString("status")));
+    incidentKey = psql("heartbeat_e2e", "select dedup_key from alert.episode where metric_id = '" + METRIC
+        + "' and dimension_kind is null and state = 'firing'");
+
+    // The page at the demo receiver: first "rollback started", then the outcome under the same key.
+    List<JsonNode> pages = await("the firing page and the rollback's outcome").atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1)).until(() -> pages(incidentKey), p -> p.size() >= 2);
+    JsonNode firing = pages.get(0).at("/body/data");
+    assertEquals("firing", firing.get("step").asText(), firing.toString());
+    assertEquals("started", firing.at("/context/rollback/state").asText());
+    assertEquals("messenger-api", firing.at("/context/recentDeploys/0/service").asText());
+    assertTrue(firing.at("/context/suggestedActions").findValuesAsText("rule").contains("recent_deploy"));
+    assertEquals("rollback:succeeded", pages.get(1).at("/body/data/step").asText());
+    List<JsonNode> hooks = journal().stream().filter(e -> e.get("path").asText().equals("/rollback/messenger-api"))
+        .toList();
+    assertEquals(1, hooks.size(), "the rollback hook is called once: " + hooks);
+    assertEquals("1.4.2", hooks.get(0).at("/body/deployment/version").asText());
+    assertEquals("succeeded", given().get(alert.url() + "/api/alerts/{key}", incidentKey).then().statusCode(200)
+        .extract().jsonPath().getString("notification.context.rollback.state"));
+    System.out.printf("[e2e] page and rollback at the demo receiver: %s; hook called for %s %s%n",
+        pages.stream().map(p -> p.at("/body/data/step").asText()).toList(),
+        hooks.get(0).at("/body/deployment/service").asText(), hooks.get(0).at("/body/deployment/version").asText());
     run("db/marts/incident.sh", "heartbeat_marts_e2e", "--clear");
+  }
+
+  @Test
+  @Order(8)
+  void theIncidentShouldResolveOnTheSameKeyAfterRecovery() throws IOException {
+    // Cleared in the incident test; five windows back inside the band resolve it (tests 6 and 7 ran meanwhile).
+    List<JsonNode> pages = await("the resolve at the demo receiver").atMost(Duration.ofMinutes(8))
+        .pollInterval(Duration.ofSeconds(5)).until(() -> pages(incidentKey),
+            p -> p.stream().anyMatch(page -> page.at("/body/data/status").asText().equals("resolved")));
+    JsonNode resolve = pages.stream().filter(p -> p.at("/body/data/status").asText().equals("resolved")).findFirst()
+        .orElseThrow().at("/body/data");
+    assertTrue(resolve.at("/recovery/durationSeconds").asLong() > 0, resolve.toString());
+    assertEquals(1, pages.stream().filter(p -> p.at("/body/data/step").asText().equals("firing")).count(),
+        "one trigger for the episode");
+    assertEquals(1, journal().stream().filter(e -> e.get("path").asText().startsWith("/rollback/")).count(),
+        "still one rollback");
+    System.out.printf("[e2e] resolved after %d s, %.1f SLA minutes; pages %s%n",
+        resolve.at("/recovery/durationSeconds").asLong(), resolve.at("/recovery/slaMinutes").asDouble(),
+        pages.stream().map(p -> p.at("/body/data/step").asText()).toList());
+  }
+
+  /** The demo receiver's journal: every signed request it accepted, whole. */
+  private static List<JsonNode> journal() throws IOException {
+    if (!Files.exists(journal)) {
+      return List.of();
+    }
+    List<JsonNode> entries = new ArrayList<>();
+    for (String line : Files.readAllLines(journal)) {
+      entries.add(JSON.readTree(line));
+    }
+    return entries;
+  }
+
+  /** The pages of one episode, in the order they arrived. */
+  private static List<JsonNode> pages(String key) throws IOException {
+    return journal().stream().filter(e -> e.get("path").asText().equals("/pages")
+        && key.equals(e.at("/body/data/episodeKey").asText())).toList();
+  }
+
+  private static String whsec() {
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    return "whsec_" + java.util.Base64.getEncoder().encodeToString(key);
   }
 
   @Test
@@ -270,6 +370,11 @@ class HeartbeatFlowTest {
     secrets.put("operator token", operator);
     secrets.put("operator token signature", operator.substring(operator.lastIndexOf('.') + 1));
     secrets.put("forged token", forged);
+    env.forEach((name, value) -> {
+      if (name.matches("HEARTBEAT_.*SECRET.*")) {
+        secrets.put(name, value);
+      }
+    });
     System.getenv().forEach((name, value) -> {
       if (name.matches("HEARTBEAT_.*(PASSWORD|SECRET).*") && value.length() >= 8) {
         secrets.put(name, value);

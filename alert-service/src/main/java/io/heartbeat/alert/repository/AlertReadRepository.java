@@ -36,6 +36,23 @@ public class AlertReadRepository {
   public record Episode(EpisodeRow episode, AlertEvent latest) {
   }
 
+  /** Episodes newest first, of one state (firing, resolved) or both when state is null. */
+  public Uni<java.util.List<EpisodeRow>> list(String state, int limit) {
+    return pool.preparedQuery("select dedup_key, metric_id, dimension_kind, dimension_value, state, status,"
+            + " peak_status, started_at, fired_at, resolved_at, reason from alert.episode"
+            + " where ($1::text is null or state = $1) order by started_at desc, dedup_key limit $2")
+        .execute(Tuple.of(state, limit))
+        .map(rows -> {
+          java.util.List<EpisodeRow> episodes = new java.util.ArrayList<>();
+          for (Row row : rows) {
+            episodes.add(new EpisodeRow(row.getString(0), row.getString(1), row.getString(2) == null ? null
+                : new Dimension(row.getString(2), row.getString(3)), row.getString(4), row.getString(5),
+                row.getString(6), instant(row, 7), instant(row, 8), instant(row, 9), row.getString(10)));
+          }
+          return episodes;
+        });
+  }
+
   public Uni<Episode> find(String key) {
     return pool.preparedQuery("""
             select e.dedup_key, e.metric_id, e.dimension_kind, e.dimension_value, e.state, e.status, e.peak_status,

@@ -63,6 +63,14 @@ class ReadAccessTest {
   }
 
   @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"/api/alerts", "/api/alerts/some-key", "/api/alerts/some-key/deliveries",
+      "/api/deployments"})
+  void shouldCloseEveryAlertReadToAnonymousCallers(String path) {
+    given().get(path).then().statusCode(401).contentType(startsWith("application/problem+json"));
+    as("viewer").get(path).then().statusCode(org.hamcrest.Matchers.not(equalTo(401)));
+  }
+
+  @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"/q/health/live", "/q/metrics", "/q/openapi"})
   void shouldKeepPlatformEndpointsOpen(String path) {
     given().get(path).then().statusCode(200);

@@ -40,7 +40,7 @@ public class ContextGatherer {
 
   public Uni<ResponderContext> gather(SqlClient client, ContextCase episode, Rollback rolledBack) {
     Uni<List<Deploy>> deploys = deployments.finishedWithin(client, Set.copyOf(episode.linkedServices()),
-            episode.dropStart(), rollback.lookback())
+            episode.deploysUntil(), rollback.lookback())
         .map(found -> found.stream().map(d -> new Deploy(d.service(), d.version(), d.environment(), d.finishedAt(),
             d.commit(), d.author())).toList());
     // One client may run one query at a time (a transaction): the reads go one after another.

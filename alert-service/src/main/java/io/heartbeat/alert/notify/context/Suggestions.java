@@ -66,8 +66,11 @@ final class Suggestions {
 
   static SuggestedAction deploy(Instant dropStart, Deploy deploy, Rollback rollback) {
     String what = deploy.service() + " " + deploy.version();
-    String why = what + " finished deploying " + minutes(deploy.finishedAt(), dropStart)
-        + " before the drop began at " + dropStart;
+    String why = deploy.finishedAt() != null && deploy.finishedAt().isAfter(dropStart)
+        ? what + " finished deploying at " + deploy.finishedAt() + ", in the window the drop began in (" + dropStart
+            + ")"
+        : what + " finished deploying " + minutes(deploy.finishedAt(), dropStart) + " before the drop began at "
+            + dropStart;
     if (rollback == null) {
       return new SuggestedAction("recent_deploy", "Consider rolling back " + what, why);
     }

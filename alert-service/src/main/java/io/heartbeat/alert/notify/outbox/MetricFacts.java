@@ -11,11 +11,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * deploy back (auto_rollback).
  */
 record MetricFacts(String name, String code, String unit, String direction, String howToRead, String runbook,
-    String owner, List<String> slas, List<String> linkedServices, List<String> sources, boolean autoRollback) {
+    String owner, List<String> slas, List<String> linkedServices, List<String> sources, boolean autoRollback, long periodSeconds) {
 
   /** A metric whose definition is gone (removed while its episode was open) is named by its id. */
   static MetricFacts unknown(String metricId) {
-    return new MetricFacts(metricId, metricId, null, null, null, null, null, List.of(), List.of(), List.of(), true);
+    return new MetricFacts(metricId, metricId, null, null, null, null, null, List.of(), List.of(), List.of(), true, 0);
   }
 
   static MetricFacts of(String metricId, JsonNode definition) {
@@ -27,7 +27,8 @@ record MetricFacts(String name, String code, String unit, String direction, Stri
         text(definition, "runbook", null), text(definition, "owner", null), texts(definition, "slas"),
         texts(definition, "linkedServices"), texts(definition, "sources"),
         // auto_rollback: absent (a definition from before the key) means the default, true.
-        !definition.path("autoRollback").isBoolean() || definition.get("autoRollback").asBoolean());
+        !definition.path("autoRollback").isBoolean() || definition.get("autoRollback").asBoolean(),
+        definition.path("periodSeconds").asLong(0));
   }
 
   private static String text(JsonNode node, String field, String fallback) {

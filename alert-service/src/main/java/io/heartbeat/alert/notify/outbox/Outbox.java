@@ -80,7 +80,7 @@ public class Outbox {
       if (step.type().equals("firing") && step.dimension() == null) {
         MetricFacts metric = facts.getOrDefault(step.metricId(), MetricFacts.unknown(step.metricId()));
         cases.add(new RollbackCase(step.dedupKey(), step.metricId(), metric.name(), step.stage(),
-            metric.autoRollback(), metric.linkedServices(), step.episodeStart(),
+            metric.autoRollback(), metric.linkedServices(), step.episodeStart(), firstWindowEnd(step, metric),
             step.evidence() == null ? null : step.evidence().windowEnd(), step.reason(),
             StepNotification.cockpitLink(cockpitUrl, step.metricId())));
       }
@@ -133,7 +133,13 @@ public class Outbox {
     Severity severity = Severity.fromWire(status == Status.RESOLVED ? step.previousStatus() : step.status());
     return new ContextCase(step.metricId(), step.dimension(), metric.direction(), metric.linkedServices(),
         metric.sources(), severity, step.evidence() == null ? null : step.evidence().rule(), step.episodeStart(),
-        StepNotification.reading(step.evidence()), StepNotification.cockpitBase(cockpitUrl));
+        firstWindowEnd(step, metric), StepNotification.reading(step.evidence()),
+        StepNotification.cockpitBase(cockpitUrl));
+  }
+
+  /** The end of the episode's first bad window: a deploy finishing within it is as suspect as one just before. */
+  private static Instant firstWindowEnd(AlertEvent step, MetricFacts metric) {
+    return step.episodeStart().plusSeconds(Math.max(0, metric.periodSeconds()));
   }
 
   /**

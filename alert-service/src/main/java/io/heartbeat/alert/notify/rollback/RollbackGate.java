@@ -57,6 +57,7 @@ final class RollbackGate {
     }
     List<Deployment> inScope = deploys.stream().filter(d -> environments.contains(d.environment())).toList();
     String window = minutes(lookback) + " min before the drop began";
+    // deploys holds those that finished up to the end of the drop's first window, so "before" includes it.
     if (inScope.isEmpty()) {
       return Decision.skip("no deploy of " + String.join(", ", episode.linkedServices()) + " to "
           + String.join(" or ", environments) + " in the " + window);

@@ -67,7 +67,7 @@ public class RollbackPlanner implements RollbackDecisions {
   private Uni<Rollback> plan(SqlClient transaction, RollbackCase episode) {
     return rollbacks.find(transaction, episode.episodeKey()).chain(known -> known != null
         ? Uni.createFrom().item(known)
-        : deployments.finishedWithin(transaction, Set.copyOf(episode.linkedServices()), episode.dropStart(),
+        : deployments.finishedWithin(transaction, Set.copyOf(episode.linkedServices()), episode.deploysUntil(),
                 settings.lookback())
             .chain(deploys -> decide(transaction, episode, deploys)));
   }
@@ -86,7 +86,7 @@ public class RollbackPlanner implements RollbackDecisions {
             + " is rolled back for episode " + other, now);
       }
       String detail = deploy.service() + " " + deploy.version() + " finished deploying "
-          + minutesBefore(deploy, episode) + " before the drop began";
+          + when(deploy, episode);
       String request = RollbackMessage.of(episode, deploy, detail, now).json();
       return rollbacks.insertPending(transaction, episode.episodeKey(), episode.metricId(), detail, deploy.id(),
               deploy.service(), deploy.version(), request, now)
@@ -110,8 +110,11 @@ public class RollbackPlanner implements RollbackDecisions {
         .replaceWith(new Rollback(RollbackState.SKIPPED, reason, null, null));
   }
 
-  private static String minutesBefore(Deployment deploy, RollbackCase episode) {
-    long seconds = Math.max(0, Duration.between(deploy.finishedAt(), episode.dropStart()).toSeconds());
-    return seconds < 60 ? seconds + " s" : seconds / 60 + " min";
+  private static String when(Deployment deploy, RollbackCase episode) {
+    if (deploy.finishedAt().isAfter(episode.dropStart())) {
+      return "in the window the drop began in";
+    }
+    long seconds = Duration.between(deploy.finishedAt(), episode.dropStart()).toSeconds();
+    return (seconds < 60 ? seconds + " s" : seconds / 60 + " min") + " before the drop began";
   }
 }

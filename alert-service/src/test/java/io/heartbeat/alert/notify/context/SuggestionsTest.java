@@ -84,7 +84,8 @@ class SuggestionsTest {
 
   private static ContextCase episode(Severity severity, Dimension dimension, Reading reading) {
     return new ContextCase("web_messenger_parts", dimension, "higher_is_better", List.of("messenger-api"),
-        List.of("marts.messages"), severity, "error: relation marts.messages does not exist", DROP, reading,
+        List.of("marts.messages"), severity, "error: relation marts.messages does not exist", DROP,
+        DROP.plusSeconds(60), reading,
         "http://cockpit");
   }
 

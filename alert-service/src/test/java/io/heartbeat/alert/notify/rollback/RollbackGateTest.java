@@ -65,6 +65,7 @@ class RollbackGateTest {
 
   private static RollbackCase episode(String stage, boolean auto, String... services) {
     return new RollbackCase("key", "m", "Metric", stage, auto, List.of(services), DROP, DROP.plusSeconds(60),
+        DROP.plusSeconds(60),
         "dropped", "http://cockpit/#m");
   }
 

@@ -115,6 +115,8 @@ class RollbackTest {
     assertEquals(service, request.at("/deployment/service").asText());
     assertEquals("1.42.0", request.at("/deployment/version").asText());
 
+    assertTrue(given().get("/api/alerts?state=firing&limit=500").then().statusCode(200).extract().jsonPath()
+        .getList("key").contains(key), "listed among the firing episodes");
     String api = given().get("/api/alerts/{key}", key).then().statusCode(200).extract().asString();
     JsonNode view = json(api);
     assertEquals("firing", view.at("/episode/state").asText());
@@ -227,8 +229,10 @@ class RollbackTest {
   }
 
   @Test
-  void shouldAnswer404ForAnUnknownEpisode() {
+  void shouldAnswerProblemsForAnUnknownEpisodeOrState() {
     given().get("/api/alerts/{key}", "no-such-episode").then().statusCode(404)
+        .contentType(startsWith("application/problem+json"));
+    given().get("/api/alerts?state=sleeping").then().statusCode(400)
         .contentType(startsWith("application/problem+json"));
   }
 
