@@ -17,6 +17,13 @@ public interface NotifyConfig {
   @WithDefault("http://localhost:8080")
   String cockpitUrl();
 
+  /**
+   * alert-service's base URL as responders reach it: Heartbeat's own alert about a receiver it cannot page links to
+   * {alert-url}/api/alerts/{key}/deliveries of the page that failed.
+   */
+  @WithDefault("http://localhost:8183")
+  String alertUrl();
+
   /** How often the worker looks for due deliveries. */
   @WithDefault("1s")
   Duration pollEvery();

@@ -6,7 +6,8 @@ import java.util.function.DoubleSupplier;
 /**
  * When to try again: the initial delay doubled per failed attempt up to the maximum, with equal jitter (half fixed,
  * half random) so receivers recovering from an outage are not hit by every instance's retries at the same instant.
- * A Retry-After from the receiver (429, 503) wins over the computed delay: it said when it can take more. Pure.
+ * A Retry-After from the receiver (429, 503) wins over the computed delay: it said when it can take more. The outbox
+ * adds delays to the service clock (DeliveryLog), so a scaled clock scales a Retry-After like the rest. Pure.
  */
 public final class Backoff {
 

@@ -1,21 +1,29 @@
 package io.heartbeat.alert.notify.delivery;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.heartbeat.alert.notify.outage.Outages;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The delivery side of alert.outbox: claim due rows, record each attempt's outcome, read an episode's history.
- * Times are PostgreSQL's clock, shared by every instance.
+ * Every time here is the service's clock, passed as a parameter, never PostgreSQL's now(): instances share time
+ * through NTP as closely as they would share the database's, and a scaled clock (heartbeat.alert.clock.rate) then
+ * scales what is due, leases, backoff and the maximum age exactly as it scales judging, which is what lets a test
+ * live through an hour-long receiver outage in a minute.
  */
 @ApplicationScoped
 public class DeliveryLog {
@@ -24,34 +32,43 @@ public class DeliveryLog {
    * skip locked: two instances claiming at once take different rows. The claim moves next_attempt_at a lease ahead,
    * so the row stays invisible to other claims while its attempt runs (longer than any timeout) without holding a
    * transaction open across the HTTP call; a crash mid-attempt lets the lease run out and the row is tried again.
+   * The lease is service time, which a scaled clock makes shorter than a receiver's (wall-time) timeout, so a lane
+   * also never claims again a row it still has in flight ($6).
    * A row waits while an earlier one of its episode for its receiver is pending, so each receiver gets an episode's
    * steps in order: an update never overtakes its trigger, nor a resolve (which would reopen the incident).
    */
   private static final String CLAIM = """
-      update alert.outbox o set attempts = o.attempts + 1, next_attempt_at = now() + $3 * interval '1 millisecond',
-        updated_at = now()
+      update alert.outbox o set attempts = o.attempts + 1, next_attempt_at = $3, updated_at = $5
       where o.id in (select d.id from alert.outbox d where d.receiver = $1 and d.state = 'pending'
-          and d.next_attempt_at <= now()
+          and d.next_attempt_at <= $5 and d.id <> all($6::text[])
           and not exists (select 1 from alert.outbox e where e.episode_key = d.episode_key and e.receiver = d.receiver
             and e.state = 'pending' and e.seq < d.seq)
         order by d.next_attempt_at limit $2 for update skip locked)
-      returning o.id, o.notification, o.attempts, now() - o.created_at > $4 * interval '1 millisecond' as expired""";
+      returning o.id, o.notification, o.attempts, o.created_at < $4 as expired""";
 
   private static final String COLUMNS = "id, receiver, step, status, state, attempts, last_status, last_error,"
       + " created_at, updated_at, next_attempt_at, delivered_at";
 
   private final Pool pool;
+  private final Clock clock;
+  private final Outages outages;
 
-  public DeliveryLog(Pool pool) {
+  public DeliveryLog(Pool pool, Clock clock, Outages outages) {
     this.pool = pool;
+    this.clock = clock;
+    this.outages = outages;
   }
 
   /** A row claimed for one attempt; expired when it is older than the maximum age (its last attempt). */
   record Claim(String id, String notification, int attempts, boolean expired) {
   }
 
-  Uni<List<Claim>> claim(String receiver, int limit, Duration lease, Duration maxAge) {
-    return pool.preparedQuery(CLAIM).execute(Tuple.of(receiver, limit, lease.toMillis(), maxAge.toMillis()))
+  /** Up to limit due rows of the receiver, leaving out those this lane has in flight. */
+  Uni<List<Claim>> claim(String receiver, int limit, Duration lease, Duration maxAge, Collection<String> inFlight) {
+    Instant now = clock.instant();
+    return pool.preparedQuery(CLAIM).execute(Tuple.tuple().addValue(receiver).addValue(limit)
+            .addValue(utc(now.plus(lease))).addValue(utc(now.minus(maxAge))).addValue(utc(now))
+            .addValue(inFlight.toArray(String[]::new)))
         .map(rows -> {
           List<Claim> claims = new ArrayList<>();
           for (Row row : rows) {
@@ -61,22 +78,42 @@ public class DeliveryLog {
         });
   }
 
+  /**
+   * Records the success and, in the same transaction, lets notify.outage close the receiver's open outage. Only a
+   * pending row changes: an attempt recorded twice (its lease ran out and another instance sent it too) is told once.
+   */
   Uni<Void> delivered(String id, int status) {
-    return pool.preparedQuery("update alert.outbox set state = 'delivered', last_status = $2, last_error = null,"
-            + " delivered_at = now(), updated_at = now() where id = $1")
-        .execute(Tuple.of(id, status)).replaceWithVoid();
+    Instant now = clock.instant();
+    return pool.withTransaction(tx -> tx.preparedQuery("update alert.outbox set state = 'delivered',"
+                + " last_status = $2, last_error = null, delivered_at = $3, updated_at = $3"
+                + " where id = $1 and state = 'pending' returning receiver")
+            .execute(Tuple.of(id, status, utc(now)))
+            .chain(rows -> changed(rows) ? outages.delivered(tx, rows.iterator().next().getString(0), now)
+                : Uni.createFrom().voidItem()));
   }
 
   Uni<Void> retry(String id, Attempt attempt, Duration delay) {
-    return pool.preparedQuery("update alert.outbox set last_status = $2, last_error = $3,"
-            + " next_attempt_at = now() + $4 * interval '1 millisecond', updated_at = now() where id = $1")
-        .execute(Tuple.of(id, attempt.status(), attempt.error(), delay.toMillis())).replaceWithVoid();
+    Instant now = clock.instant();
+    return pool.preparedQuery("update alert.outbox set last_status = $2, last_error = $3, next_attempt_at = $4,"
+            + " updated_at = $5 where id = $1")
+        .execute(Tuple.of(id, attempt.status(), attempt.error(), utc(now.plus(delay)), utc(now)))
+        .replaceWithVoid();
   }
 
+  /** Gives the row up and, in the same transaction, counts it in its receiver's outage (opening one if none is). */
   Uni<Void> failed(String id, Attempt attempt, String why) {
-    return pool.preparedQuery("update alert.outbox set state = 'failed', last_status = $2, last_error = $3,"
-            + " updated_at = now() where id = $1")
-        .execute(Tuple.of(id, attempt.status(), why)).replaceWithVoid();
+    Instant now = clock.instant();
+    return pool.withTransaction(tx -> tx.preparedQuery("update alert.outbox set state = 'failed', last_status = $2,"
+                + " last_error = $3, updated_at = $4 where id = $1 and state = 'pending'"
+                + " returning receiver, episode_key")
+            .execute(Tuple.of(id, attempt.status(), why, utc(now)))
+            .chain(rows -> {
+              if (!changed(rows)) {
+                return Uni.createFrom().voidItem();
+              }
+              Row row = rows.iterator().next();
+              return outages.failed(tx, row.getString(0), id, row.getString(1), why, now);
+            }));
   }
 
   /** Every page of the episode, oldest first. */
@@ -99,6 +136,14 @@ public class DeliveryLog {
   public Uni<Boolean> episodeExists(String episodeKey) {
     return pool.preparedQuery("select 1 from alert.episode where dedup_key = $1").execute(Tuple.of(episodeKey))
         .map(rows -> rows.size() > 0);
+  }
+
+  private static boolean changed(RowSet<Row> rows) {
+    return rows.iterator().hasNext();
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
   }
 
   private static Instant instant(Row row, int column) {

@@ -2,10 +2,10 @@ package io.heartbeat.alert.notify.delivery;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -28,7 +28,8 @@ import io.vertx.mutiny.core.Vertx;
  * lane claims due rows only while it has free slots (heartbeat.notify.in-flight), so a receiver that is slow or
  * dead fills its own slots and no other's. Each claimed row gets one attempt, then is recorded delivered,
  * rescheduled with backoff, or failed (not retryable, or past heartbeat.notify.max-age), and a failure is counted
- * (heartbeat_notify_failed_total) and logged. Runs on a Vert.x timer with the reactive pool: nothing blocks.
+ * (heartbeat_notify_failed_total), logged, and becomes Heartbeat's own alert at the other receivers (notify.outage).
+ * Runs on a Vert.x timer with the reactive pool: nothing blocks.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -55,9 +56,9 @@ public class DeliveryWorker {
         () -> ThreadLocalRandom.current().nextDouble());
   }
 
-  /** What one receiver has in flight, and whether a claim for it is under way (so ticks never claim twice). */
+  /** The rows one receiver has in flight, and whether a claim for it is under way (so ticks never claim twice). */
   private static final class Lane {
-    final AtomicInteger inFlight = new AtomicInteger();
+    final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     final AtomicBoolean claiming = new AtomicBoolean();
   }
 
@@ -87,16 +88,16 @@ public class DeliveryWorker {
   }
 
   private void fill(String receiver, Lane lane) {
-    int free = config.inFlight() - lane.inFlight.get();
+    int free = config.inFlight() - lane.inFlight.size();
     if (free <= 0 || !lane.claiming.compareAndSet(false, true)) {
       return;
     }
-    log.claim(receiver, free, config.lease(), config.maxAge())
+    log.claim(receiver, free, config.lease(), config.maxAge(), Set.copyOf(lane.inFlight))
         .eventually(() -> lane.claiming.set(false))
         .subscribe().with(claims -> claims.forEach(claim -> {
-          lane.inFlight.incrementAndGet();
+          lane.inFlight.add(claim.id());
           attempt(router.channel(receiver), claim)
-              .eventually(lane.inFlight::decrementAndGet)
+              .eventually(() -> lane.inFlight.remove(claim.id()))
               .subscribe().with(done -> { }, e -> Log.warnf("Delivery not recorded receiver=%s id=%s reason=%s",
                   receiver, claim.id(), e.getMessage()));
         }), e -> Log.warnf("Claiming deliveries failed receiver=%s reason=%s", receiver, e.getMessage()));
@@ -109,6 +110,8 @@ public class DeliveryWorker {
     } catch (IllegalArgumentException e) {
       return fail(channel, claim, Attempt.unanswered("stored notification unreadable"), "unreadable");
     }
+    // The attempt's own time is wall time, not the service clock: the receiver checks a signature's timestamp
+    // against its own clock, and a scaled service clock runs ahead of it.
     return sender.send(channel, notification, Instant.now()).chain(attempt -> {
       if (attempt.succeeded()) {
         Log.debugf("Delivered receiver=%s step=%s episode=%s attempts=%d", channel.name(), notification.step(),

@@ -1,5 +1,6 @@
 package io.heartbeat.alert.notify.outbox;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,8 +23,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The writing side of alert.outbox, on the episode step's own transaction: what the step's page needs to know (the
- * metric's definition, who got this episode's trigger, its SLA minutes) and the insert. All outbox times are
- * PostgreSQL's clock, so every instance agrees on what is due.
+ * metric's definition, who got this episode's trigger, its SLA minutes) and the insert. All outbox times are the
+ * service's clock, as in notify.delivery.DeliveryLog: instances share time through NTP, and a scaled clock ages
+ * pages as it ages everything else, so tests of long outages can run in seconds.
  */
 @ApplicationScoped
 public class OutboxRepository {
@@ -33,9 +35,15 @@ public class OutboxRepository {
   private static final String INSERT = """
       insert into alert.outbox (id, episode_key, receiver, step, status, notification, next_attempt_at, created_at,
         updated_at)
-      select id, k, r, s, st, n, now(), now(), now()
+      select id, k, r, s, st, n, $7::timestamptz, $7, $7
       from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) as t(id, k, r, s, st, n)
       on conflict (id) do nothing""";
+
+  private final Clock clock;
+
+  public OutboxRepository(Clock clock) {
+    this.clock = clock;
+  }
 
   /** The definitions of these metrics, as alert.metric holds them. */
   Uni<Map<String, MetricFacts>> facts(SqlClient client, Set<String> metricIds) {
@@ -95,8 +103,11 @@ public class OutboxRepository {
         .map(rows -> rows.iterator().next().getDouble(0));
   }
 
-  /** Inserts the rows whose key is new; a replayed step's rows already exist and nothing changes. */
-  Uni<Void> insertAll(SqlClient client, List<OutboxRow> rows) {
+  /**
+   * Inserts the rows whose key is new, due now; a replayed step's rows already exist and nothing changes. Public for
+   * notify.outage, whose own alerts are pages like any other, written on the transaction that gave a page up.
+   */
+  public Uni<Void> insertAll(SqlClient client, List<OutboxRow> rows) {
     if (rows.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
@@ -117,7 +128,8 @@ public class OutboxRepository {
     return client.preparedQuery(INSERT)
         .execute(Tuple.tuple().addValue(ids.toArray(String[]::new)).addValue(keys.toArray(String[]::new))
             .addValue(receivers.toArray(String[]::new)).addValue(steps.toArray(String[]::new))
-            .addValue(statuses.toArray(String[]::new)).addValue(notifications.toArray(String[]::new)))
+            .addValue(statuses.toArray(String[]::new)).addValue(notifications.toArray(String[]::new))
+            .addValue(utc(clock.instant())))
         .replaceWithVoid();
   }
 

@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import jakarta.inject.Inject;
 
 import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -118,7 +119,8 @@ class DeliveryTest {
   @Test
   void shouldRetryA500AndHonourRetryAfterOn429() {
     String metricId = Fixtures.metricId("retry");
-    NotifyReceivers.hook.script(metricId, new Reply(500, null), new Reply(429, "2"));
+    // Retry-After is service time like every delay: 120 s at the test clock's rate (60) is 2 s of the wall.
+    NotifyReceivers.hook.script(metricId, new Reply(500, null), new Reply(429, "120"));
     String version = define(metricId, "notify-hook", "unverified");
     observe(metricId, version, 0, 60);
     observe(metricId, version, 1, 41);
@@ -128,8 +130,10 @@ class DeliveryTest {
     assertEquals(1, attempts.stream().map(r -> r.headers().get("webhook-id")).distinct().count(),
         "every attempt of one step carries one webhook-id, for the receiver's own dedup");
     Duration afterRetryAfter = Duration.between(attempts.get(1).at(), attempts.get(2).at());
-    assertTrue(afterRetryAfter.compareTo(Duration.ofMillis(1900)) >= 0, "Retry-After: 2 honoured, waited "
-        + afterRetryAfter);
+    double rate = ConfigProvider.getConfig().getValue("heartbeat.alert.clock.rate", Double.class);
+    long expected = (long) (120_000 / rate);
+    assertTrue(afterRetryAfter.toMillis() >= expected * 0.95 && afterRetryAfter.toMillis() < expected * 5 + 2000,
+        "Retry-After: 120 honoured on the service clock, waited " + afterRetryAfter + " of the wall");
     Row row = awaitRow(metricId, "hook", r -> r.getString("state").equals("delivered"));
     assertEquals(3, row.getInteger("attempts"));
   }
