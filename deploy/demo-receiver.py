@@ -59,8 +59,13 @@ def page_line(page):
     beat = data.get("heartbeat", {})
     context = data.get("context", {})
     rollback = context.get("rollback") or {}
+    dimension = beat.get("dimension") or {}
+    where = f" [{dimension.get('kind')}={dimension.get('value')}]" if dimension else ""
     parts = [f"PAGE {data.get('status', '?')} {data.get('step', '?')} {str(data.get('severity', '?')).upper()}"
-             f" {beat.get('code', '?')} {beat.get('name', '?')}: {data.get('summary', '')}"]
+             f" {beat.get('code', '?')} {beat.get('name', '?')}{where}: {data.get('summary', '')}"]
+    recovery = data.get("recovery")
+    if recovery:
+        parts.append(f"lasted {recovery.get('durationSeconds')} s, {recovery.get('slaMinutes')} SLA minutes")
     if rollback:
         parts.append(f"rollback {rollback.get('state')}: {rollback.get('detail')}")
     for action in context.get("suggestedActions", [])[:3]:

@@ -47,8 +47,10 @@ public class ContextGatherer {
     return deploys.chain(recent -> queries.otherFailing(client, episode.metricId(), episode.cockpitBase())
         .chain(others -> (episode.dimension() != null ? Uni.createFrom().item(List.<DimensionDrop>of())
                 : queries.slices(client, episode.metricId(), episode.reading().windowStart()))
-            .map(slices -> new ResponderContext(Suggestions.of(episode, recent, rolledBack, others, slices), recent,
-                rolledBack, others, top(episode, slices)))));
+            .chain(slices -> (episode.dimension() == null ? Uni.createFrom().item(false)
+                    : queries.totalFiring(client, episode.metricId()))
+                .map(totalFiring -> new ResponderContext(Suggestions.of(episode, recent, rolledBack, others, slices,
+                    totalFiring), recent, rolledBack, others, top(episode, slices))))));
   }
 
   /**
@@ -63,11 +65,15 @@ public class ContextGatherer {
     return new ResponderContext(actions, was.recentDeploys(), outcome, was.otherFailing(), was.topDimensions());
   }
 
-  /** The slices on the bad side of their expected value, worst first. */
+  /**
+   * The slices on the bad side of their expected value, those that lost the most first (in the metric's unit, then
+   * by percent): the customers behind the drop, not the smallest ones that happened to read zero.
+   */
   static List<DimensionDrop> top(ContextCase episode, List<DimensionDrop> slices) {
     double sign = episode.lowerIsBetter() ? -1 : 1;
     return slices.stream().filter(s -> s.changePercent() != null && sign * s.changePercent() < 0)
-        .sorted(Comparator.comparingDouble(s -> sign * s.changePercent()))
+        .sorted(Comparator.comparingDouble((DimensionDrop s) -> sign * (s.value() - s.expected()))
+            .thenComparingDouble(s -> sign * s.changePercent()))
         .limit(TOP_SLICES).toList();
   }
 }

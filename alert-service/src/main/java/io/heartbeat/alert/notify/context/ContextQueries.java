@@ -53,6 +53,13 @@ public class ContextQueries {
         });
   }
 
+  /** Whether the metric's total has a firing episode: a slice's episode is then part of a wider drop. */
+  Uni<Boolean> totalFiring(SqlClient client, String metricId) {
+    return client.preparedQuery("select exists (select 1 from alert.episode where metric_id = $1"
+            + " and dimension_kind is null and state = 'firing')")
+        .execute(Tuple.of(metricId)).map(rows -> rows.iterator().next().getBoolean(0));
+  }
+
   /** Every slice judged in the window, with the expected value of its own band (null while it has none). */
   Uni<List<DimensionDrop>> slices(SqlClient client, String metricId, Instant windowStart) {
     if (windowStart == null) {

@@ -33,8 +33,9 @@ final class Suggestions {
   private Suggestions() {
   }
 
+  /** totalFiring: for a slice's episode, whether the metric's total is failing too (then the drop is not theirs alone). */
   static List<SuggestedAction> of(ContextCase episode, List<Deploy> deploys, Rollback rollback,
-      List<FailingHeartbeat> others, List<DimensionDrop> slices) {
+      List<FailingHeartbeat> others, List<DimensionDrop> slices, boolean totalFiring) {
     List<SuggestedAction> actions = new ArrayList<>();
     String where = episode.sources().isEmpty() ? "the marts" : String.join(", ", episode.sources());
     if (episode.severity() == Severity.STALE) {
@@ -60,7 +61,7 @@ final class Suggestions {
               + TOGETHER.toMinutes() + " min of this one: " + together.stream()
                   .map(o -> o.code() == null ? o.metricId() : o.code()).collect(Collectors.joining(", "))));
     }
-    singleSlice(episode, slices).ifPresentOrElse(actions::add, () -> { });
+    singleSlice(episode, slices, totalFiring).ifPresent(actions::add);
     return actions;
   }
 
@@ -90,9 +91,10 @@ final class Suggestions {
   }
 
   /** The drop is one slice's: a slice's own episode, or one slice that lost most of what the total lost. */
-  private static java.util.Optional<SuggestedAction> singleSlice(ContextCase episode, List<DimensionDrop> slices) {
+  private static java.util.Optional<SuggestedAction> singleSlice(ContextCase episode, List<DimensionDrop> slices,
+      boolean totalFiring) {
     if (episode.dimension() != null) {
-      return java.util.Optional.of(alone(episode.dimension(), "this is " + label(episode.dimension())
+      return totalFiring ? java.util.Optional.empty() : java.util.Optional.of(alone(episode.dimension(), "this is " + label(episode.dimension())
           + "'s own episode; the metric's total is not failing with it"));
     }
     Double totalValue = episode.reading().value();
