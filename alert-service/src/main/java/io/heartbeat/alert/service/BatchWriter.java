@@ -10,7 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.heartbeat.alert.messaging.AlertPublisher;
 import io.heartbeat.alert.messaging.EvaluationPublisher;
 import io.heartbeat.alert.model.Written;
+import io.heartbeat.alert.notify.delivery.DeliveryWorker;
 import io.heartbeat.alert.notify.outbox.Outbox;
+import io.heartbeat.alert.notify.rollback.RollbackWorker;
 import io.heartbeat.alert.repository.AlertEventRepository;
 import io.heartbeat.alert.repository.DowntimeRepository;
 import io.heartbeat.alert.repository.EpisodeRepository;
@@ -41,11 +43,13 @@ public class BatchWriter {
   private final EvaluationPublisher evaluationPublisher;
   private final AlertPublisher alertPublisher;
   private final Outbox outbox;
+  private final DeliveryWorker delivery;
+  private final RollbackWorker rollbacks;
 
   public BatchWriter(Pool pool, EvaluationRepository evaluations, AlertEventRepository alerts,
       EpisodeRepository episodes, DowntimeRepository downtime, LastObservationRepository lastObservations,
       PendingObservationRepository pending, EvaluationPublisher evaluationPublisher, AlertPublisher alertPublisher,
-      Outbox outbox) {
+      Outbox outbox, DeliveryWorker delivery, RollbackWorker rollbacks) {
     this.pool = pool;
     this.evaluations = evaluations;
     this.alerts = alerts;
@@ -56,6 +60,8 @@ public class BatchWriter {
     this.evaluationPublisher = evaluationPublisher;
     this.alertPublisher = alertPublisher;
     this.outbox = outbox;
+    this.delivery = delivery;
+    this.rollbacks = rollbacks;
   }
 
   /** Writes and publishes; the item is the set of evaluation ids that were new. */
@@ -78,7 +84,14 @@ public class BatchWriter {
                             .stream().map(Written::event).toList()))
                         .invoke(() -> Log.debugf("Rest written ms=%.1f", (System.nanoTime() - started) / 1e6)))
                 .discardItems())
-            .replaceWith(newEvaluations)));
+            .replaceWith(newEvaluations)))
+        // Committed: the new steps' pages and rollbacks are due now, not at the next poll.
+        .invoke(() -> {
+          if (!out.alerts.isEmpty()) {
+            delivery.wake();
+            rollbacks.wake();
+          }
+        });
   }
 
   private Uni<Void> publish(BatchOutcome out, Set<String> newEvaluations, Set<String> newAlerts) {

@@ -83,6 +83,17 @@ public class DeliveryWorker {
     }
   }
 
+  /**
+   * Looks for due pages now rather than at the next poll: called once a judgement transaction that stored new
+   * episode steps has committed, so a page leaves within milliseconds of its step. The poll stays for retries,
+   * restarts and other instances' rows.
+   */
+  public void wake() {
+    if (!lanes.isEmpty()) {
+      vertx.runOnContext(this::tick);
+    }
+  }
+
   private void tick() {
     lanes.forEach(this::fill);
   }
@@ -98,17 +109,24 @@ public class DeliveryWorker {
           lane.inFlight.add(claim.id());
           attempt(router.channel(receiver), claim)
               .eventually(() -> lane.inFlight.remove(claim.id()))
-              .subscribe().with(done -> { }, e -> Log.warnf("Delivery not recorded receiver=%s id=%s reason=%s",
-                  receiver, claim.id(), e.getMessage()));
+              // A receiver that answers takes the next page at once: a burst drains at the receiver's pace, not
+              // in-flight pages per poll. One that fails waits for the poll, so it is not hammered.
+              .subscribe().with(delivered -> {
+                if (delivered) {
+                  fill(receiver, lane);
+                }
+              }, e -> Log.warnf("Delivery not recorded receiver=%s id=%s reason=%s", receiver, claim.id(),
+                  e.getMessage()));
         }), e -> Log.warnf("Claiming deliveries failed receiver=%s reason=%s", receiver, e.getMessage()));
   }
 
-  private Uni<Void> attempt(Channel channel, DeliveryLog.Claim claim) {
+  private Uni<Boolean> attempt(Channel channel, DeliveryLog.Claim claim) {
     Notification notification;
     try {
       notification = NotificationJson.decode(claim.notification());
     } catch (IllegalArgumentException e) {
-      return fail(channel, claim, Attempt.unanswered("stored notification unreadable"), "unreadable");
+      return fail(channel, claim, Attempt.unanswered("stored notification unreadable"), "unreadable")
+          .replaceWith(false);
     }
     // The attempt's own time is wall time, not the service clock: the receiver checks a signature's timestamp
     // against its own clock, and a scaled service clock runs ahead of it.
@@ -117,19 +135,20 @@ public class DeliveryWorker {
         Log.debugf("Delivered receiver=%s step=%s episode=%s attempts=%d", channel.name(), notification.step(),
             notification.episodeKey(), claim.attempts());
         meters.counter("heartbeat.notify.delivered", "receiver", channel.name()).increment();
-        return log.delivered(claim.id(), attempt.status());
+        return log.delivered(claim.id(), attempt.status()).replaceWith(true);
       }
       if (attempt.status() != null && !channel.retryable(attempt.status())) {
-        return fail(channel, claim, attempt, attempt.error() + ", not retryable");
+        return fail(channel, claim, attempt, attempt.error() + ", not retryable").replaceWith(false);
       }
       if (claim.expired()) {
-        return fail(channel, claim, attempt, attempt.error() + ", given up after " + config.maxAge());
+        return fail(channel, claim, attempt, attempt.error() + ", given up after " + config.maxAge())
+            .replaceWith(false);
       }
       var delay = backoff.after(claim.attempts(), attempt.retryAfter());
       Log.infof("Delivery will be retried receiver=%s step=%s episode=%s attempts=%d error=%s delayMs=%d",
           channel.name(), notification.step(), notification.episodeKey(), claim.attempts(), attempt.error(),
           delay.toMillis());
-      return log.retry(claim.id(), attempt, delay);
+      return log.retry(claim.id(), attempt, delay).replaceWith(false);
     });
   }
 

@@ -15,6 +15,7 @@ import io.heartbeat.alert.notify.Rollback;
 import io.heartbeat.alert.notify.RollbackSettings;
 import io.heartbeat.alert.notify.RollbackState;
 import io.heartbeat.alert.notify.delivery.Backoff;
+import io.heartbeat.alert.notify.delivery.DeliveryWorker;
 import io.heartbeat.alert.notify.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -40,6 +41,7 @@ public class RollbackWorker {
   private final DeploymentRepository deployments;
   private final RollbackCaller caller;
   private final Outbox outbox;
+  private final DeliveryWorker delivery;
   private final Pool pool;
   private final RollbackSettings settings;
   private final Clock clock;
@@ -51,11 +53,13 @@ public class RollbackWorker {
   private volatile long timer = -1;
 
   public RollbackWorker(RollbackRepository rollbacks, DeploymentRepository deployments, RollbackCaller caller,
-      Outbox outbox, Pool pool, RollbackSettings settings, Clock clock, Vertx vertx, MeterRegistry meters) {
+      Outbox outbox, DeliveryWorker delivery, Pool pool, RollbackSettings settings, Clock clock, Vertx vertx,
+      MeterRegistry meters) {
     this.rollbacks = rollbacks;
     this.deployments = deployments;
     this.caller = caller;
     this.outbox = outbox;
+    this.delivery = delivery;
     this.pool = pool;
     this.settings = settings;
     this.clock = clock;
@@ -75,6 +79,11 @@ public class RollbackWorker {
     if (timer >= 0) {
       vertx.cancelTimer(timer);
     }
+  }
+
+  /** Looks for started rollbacks now: called once the transaction that decided them has committed. */
+  public void wake() {
+    vertx.runOnContext(this::tick);
   }
 
   private void tick() {
@@ -128,6 +137,7 @@ public class RollbackWorker {
         .chain(recorded -> recorded ? outbox.enqueueRollbackOutcome(transaction, claim.episodeKey(), outcome, now)
             : Uni.createFrom().voidItem()))
         .invoke(() -> {
+          delivery.wake();
           meters.counter("heartbeat.rollback", "outcome", state.wire()).increment();
           if (state == RollbackState.SUCCEEDED) {
             Log.infof("Rollback succeeded episode=%s service=%s version=%s attempts=%d", claim.episodeKey(),
