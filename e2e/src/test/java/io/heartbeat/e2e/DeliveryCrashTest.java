@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -102,12 +101,17 @@ class DeliveryCrashTest {
     // newest judged window ended, and each instance's stale check also watches the metrics whose partitions the other
     // instance reads: while the victim is down, its metrics' green windows wait in Kafka and the survivor sees only
     // the red one, ended a day before today began. Stale would then come at the next midnight (UTC), and the green
-    // window after it would be a late one that resolves nothing; so the test does not start just before midnight.
+    // window after it would be a late one that resolves nothing; so within 10 minutes of midnight the test waits for
+    // the new day rather than skip.
+    Instant midnight = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
+    if (Instant.now().isAfter(midnight.minus(10, ChronoUnit.MINUTES))) {
+      long wait = Duration.between(Instant.now(), midnight).toMillis() + 5_000;
+      System.out.printf("[e2e] %d s before midnight UTC: waiting for the new day%n", wait / 1000);
+      Thread.sleep(Math.max(0, wait));
+    }
     Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
     Instant red = today.minus(2, ChronoUnit.DAYS);
     Instant green = today.minus(1, ChronoUnit.DAYS);
-    assumeTrue(Instant.now().isBefore(today.plus(1, ChronoUnit.DAYS).minus(10, ChronoUnit.MINUTES)),
-        "within 10 minutes of midnight UTC the red windows would go stale mid-test: run it again after midnight");
     String topics = "e2e-delivery-" + System.getenv().getOrDefault("HEARTBEAT_TOPIC_PREFIX", "");
     run("deploy/infra.sh", "topics", topics);
     String routingKey = HexFormat.of().formatHex(bytes(16));
