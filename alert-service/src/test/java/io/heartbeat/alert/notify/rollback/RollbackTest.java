@@ -70,6 +70,8 @@ class RollbackTest {
   private static final String HOOK_TOKEN = "tok-" + Long.toString(System.nanoTime(), 36);
 
   private static KafkaSupport kafka;
+  /** The red window of the last drop: the window after it brings the metric back. */
+  private Instant lastRed;
 
   @Inject
   Pool pool;
@@ -130,7 +132,7 @@ class RollbackTest {
     assertFalse(api.contains(HOOK_TOKEN), "the rollback URL is a capability: never in the API");
     pages.forEach(page -> assertFalse(page.toString().contains(HOOK_TOKEN), "nor in a page"));
 
-    observe(metricId, version, minute(-1), 60);
+    observe(metricId, version, lastRed.plusSeconds(MINUTE), 60);
     List<JsonNode> all = awaitPages(metricId, 3);
     assertEquals("resolved", all.get(2).at("/data/step").asText());
     assertEquals(1, RollbackReceivers.hookCalls(path).size(), "still once after the episode resolved");
@@ -238,9 +240,12 @@ class RollbackTest {
 
   /** One green minute, then one red: the episode fires (thresholds, one trigger window). Returns its key. */
   private String drop(String metricId, String version) {
-    observe(metricId, version, minute(-3), 60);
-    observe(metricId, version, minute(-2), 41);
-    return EventId.of(metricId, "*", minute(-2).toString());
+    // One reading of the clock: a minute turning between two calls must not shift the red window off its key.
+    Instant red = minute(-2);
+    observe(metricId, version, red.minusSeconds(MINUTE), 60);
+    observe(metricId, version, red, 41);
+    lastRed = red;
+    return EventId.of(metricId, "*", red.toString());
   }
 
   private String define(String metricId, String stage, List<String> services, boolean autoRollback) {
