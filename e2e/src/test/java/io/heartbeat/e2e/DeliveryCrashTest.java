@@ -105,9 +105,10 @@ class DeliveryCrashTest {
     // the new day rather than skip.
     Instant midnight = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
     if (Instant.now().isAfter(midnight.minus(10, ChronoUnit.MINUTES))) {
-      long wait = Duration.between(Instant.now(), midnight).toMillis() + 5_000;
-      System.out.printf("[e2e] %d s before midnight UTC: waiting for the new day%n", wait / 1000);
-      Thread.sleep(Math.max(0, wait));
+      System.out.printf("[e2e] %d s before midnight UTC: waiting for the new day%n",
+          Duration.between(Instant.now(), midnight).toSeconds());
+      await("the new day (UTC)").atMost(Duration.ofMinutes(11)).pollInterval(Duration.ofSeconds(1))
+          .until(() -> Instant.now().isAfter(midnight.plusSeconds(5)));
     }
     Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
     Instant red = today.minus(2, ChronoUnit.DAYS);
