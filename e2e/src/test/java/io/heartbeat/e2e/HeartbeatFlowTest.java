@@ -306,6 +306,9 @@ class HeartbeatFlowTest {
     // compute-service goes on publishing; the broker keeps the backlog.
     await("alert-service down for two and a half periods").pollDelay(Duration.ofSeconds(150)).atMost(Duration.ofMinutes(4))
         .until(() -> true);
+    // Judging starts as soon as the process consumes, before readiness answers UP: the gap's windows may be judged
+    // before the test sees it ready, so they are counted from the restart, not from readiness.
+    Instant restarted = Instant.now();
     alert = ServiceProcess.start("alert-service", env, LOGS, "alert-service-restarted");
     SERVICES.set(2, alert);
     await("alert-service ready again").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
@@ -321,7 +324,7 @@ class HeartbeatFlowTest {
     // The windows that closed while the judge was down (2½ periods: at least two) were judged after it came back.
     long gapWindows = Long.parseLong(psql("heartbeat_e2e", "select count(distinct window_start) from"
         + " alert.evaluation where metric_id = '" + METRIC + "' and dimension_kind is null and window_end > '"
-        + stoppedAt + "' and window_end <= '" + resumed + "' and evaluated_at >= '" + resumed + "'"));
+        + stoppedAt + "' and window_end <= '" + restarted + "' and evaluated_at >= '" + restarted + "'"));
     assertTrue(gapWindows >= 2, "the windows of the gap were judged by their own time: " + gapWindows);
   }
 
