@@ -11,6 +11,7 @@ import io.heartbeat.alert.messaging.AlertPublisher;
 import io.heartbeat.alert.messaging.EvaluationPublisher;
 import io.heartbeat.alert.model.Written;
 import io.heartbeat.alert.notify.delivery.DeliveryWorker;
+import io.heartbeat.alert.notify.event.NotificationRelay;
 import io.heartbeat.alert.notify.outbox.Outbox;
 import io.heartbeat.alert.notify.rollback.RollbackWorker;
 import io.heartbeat.alert.repository.AlertEventRepository;
@@ -45,11 +46,12 @@ public class BatchWriter {
   private final Outbox outbox;
   private final DeliveryWorker delivery;
   private final RollbackWorker rollbacks;
+  private final NotificationRelay relay;
 
   public BatchWriter(Pool pool, EvaluationRepository evaluations, AlertEventRepository alerts,
       EpisodeRepository episodes, DowntimeRepository downtime, LastObservationRepository lastObservations,
       PendingObservationRepository pending, EvaluationPublisher evaluationPublisher, AlertPublisher alertPublisher,
-      Outbox outbox, DeliveryWorker delivery, RollbackWorker rollbacks) {
+      Outbox outbox, DeliveryWorker delivery, RollbackWorker rollbacks, NotificationRelay relay) {
     this.pool = pool;
     this.evaluations = evaluations;
     this.alerts = alerts;
@@ -62,6 +64,7 @@ public class BatchWriter {
     this.outbox = outbox;
     this.delivery = delivery;
     this.rollbacks = rollbacks;
+    this.relay = relay;
   }
 
   /** Writes and publishes; the item is the set of evaluation ids that were new. */
@@ -85,11 +88,12 @@ public class BatchWriter {
                         .invoke(() -> Log.debugf("Rest written ms=%.1f", (System.nanoTime() - started) / 1e6)))
                 .discardItems())
             .replaceWith(newEvaluations)))
-        // Committed: the new steps' pages and rollbacks are due now, not at the next poll.
+        // Committed: the new steps' pages, rollbacks and notification events are due now, not at the next poll.
         .invoke(() -> {
           if (!out.alerts.isEmpty()) {
             delivery.wake();
             rollbacks.wake();
+            relay.wake();
           }
         });
   }

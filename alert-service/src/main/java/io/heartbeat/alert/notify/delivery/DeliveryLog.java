@@ -11,11 +11,15 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.heartbeat.alert.notify.event.DeliveryEvent;
+import io.heartbeat.alert.notify.event.DeliveryEvent.Outcome;
+import io.heartbeat.alert.notify.event.NotificationEventRepository;
 import io.heartbeat.alert.notify.outage.Outages;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -23,7 +27,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Every time here is the service's clock, passed as a parameter, never PostgreSQL's now(): instances share time
  * through NTP as closely as they would share the database's, and a scaled clock (heartbeat.alert.clock.rate) then
  * scales what is due, leases, backoff and the maximum age exactly as it scales judging, which is what lets a test
- * live through an hour-long receiver outage in a minute.
+ * live through an hour-long receiver outage in a minute. Each outcome is recorded for heartbeat.notifications on the
+ * transaction that records it (notify.event), only when it changed the row: an outcome recorded twice is told once.
  */
 @ApplicationScoped
 public class DeliveryLog {
@@ -52,11 +57,13 @@ public class DeliveryLog {
   private final Pool pool;
   private final Clock clock;
   private final Outages outages;
+  private final NotificationEventRepository events;
 
-  public DeliveryLog(Pool pool, Clock clock, Outages outages) {
+  public DeliveryLog(Pool pool, Clock clock, Outages outages, NotificationEventRepository events) {
     this.pool = pool;
     this.clock = clock;
     this.outages = outages;
+    this.events = events;
   }
 
   /** A row claimed for one attempt; expired when it is older than the maximum age (its last attempt). */
@@ -82,26 +89,33 @@ public class DeliveryLog {
    * Records the success and, in the same transaction, lets notify.outage close the receiver's open outage. Only a
    * pending row changes: an attempt recorded twice (its lease ran out and another instance sent it too) is told once.
    */
-  Uni<Void> delivered(String id, int status) {
+  Uni<Void> delivered(String id, Page page, int status) {
     Instant now = clock.instant();
     return pool.withTransaction(tx -> tx.preparedQuery("update alert.outbox set state = 'delivered',"
                 + " last_status = $2, last_error = null, delivered_at = $3, updated_at = $3"
                 + " where id = $1 and state = 'pending' returning receiver")
             .execute(Tuple.of(id, status, utc(now)))
             .chain(rows -> changed(rows) ? outages.delivered(tx, rows.iterator().next().getString(0), now)
+                .chain(() -> tell(tx, page, Outcome.DELIVERED, status, null, now))
                 : Uni.createFrom().voidItem()));
   }
 
-  Uni<Void> retry(String id, Attempt attempt, Duration delay) {
+  /** Only a pending row is rescheduled: one another instance recorded delivered or failed meanwhile stays so. */
+  Uni<Void> retry(String id, Page page, Attempt attempt, Duration delay) {
     Instant now = clock.instant();
-    return pool.preparedQuery("update alert.outbox set last_status = $2, last_error = $3, next_attempt_at = $4,"
-            + " updated_at = $5 where id = $1")
-        .execute(Tuple.of(id, attempt.status(), attempt.error(), utc(now.plus(delay)), utc(now)))
-        .replaceWithVoid();
+    Instant next = now.plus(delay);
+    return pool.withTransaction(tx -> tx.preparedQuery("update alert.outbox set last_status = $2, last_error = $3,"
+                + " next_attempt_at = $4, updated_at = $5 where id = $1 and state = 'pending' returning 1")
+            .execute(Tuple.of(id, attempt.status(), attempt.error(), utc(next), utc(now)))
+            .chain(rows -> changed(rows) ? tell(tx, page, Outcome.RETRYING, attempt.status(), next, now)
+                : Uni.createFrom().voidItem()));
   }
 
-  /** Gives the row up and, in the same transaction, counts it in its receiver's outage (opening one if none is). */
-  Uni<Void> failed(String id, Attempt attempt, String why) {
+  /**
+   * Gives the row up and, in the same transaction, counts it in its receiver's outage (opening one if none is).
+   * page is null when the stored notification could not be read: nothing names its metric, so no event tells it.
+   */
+  Uni<Void> failed(String id, Page page, Attempt attempt, String why) {
     Instant now = clock.instant();
     return pool.withTransaction(tx -> tx.preparedQuery("update alert.outbox set state = 'failed', last_status = $2,"
                 + " last_error = $3, updated_at = $4 where id = $1 and state = 'pending'"
@@ -112,8 +126,17 @@ public class DeliveryLog {
                 return Uni.createFrom().voidItem();
               }
               Row row = rows.iterator().next();
-              return outages.failed(tx, row.getString(0), id, row.getString(1), why, now);
+              return outages.failed(tx, row.getString(0), id, row.getString(1), why, now)
+                  .chain(() -> tell(tx, page, Outcome.FAILED, attempt.status(), null, now));
             }));
+  }
+
+  private Uni<Void> tell(SqlClient tx, Page page, Outcome outcome, Integer status, Instant next, Instant now) {
+    if (page == null) {
+      return Uni.createFrom().voidItem();
+    }
+    return events.record(tx, DeliveryEvent.of(page.episodeKey(), page.metricId(), page.receiver(), page.channel(),
+        page.step(), outcome, page.attempts(), status, next, now));
   }
 
   /** Every page of the episode, oldest first. */

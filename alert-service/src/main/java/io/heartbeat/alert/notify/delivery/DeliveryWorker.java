@@ -14,6 +14,7 @@ import io.heartbeat.alert.notify.Notification;
 import io.heartbeat.alert.notify.NotificationJson;
 import io.heartbeat.alert.notify.NotifyConfig;
 import io.heartbeat.alert.notify.channel.Channel;
+import io.heartbeat.alert.notify.event.NotificationRelay;
 import io.heartbeat.alert.notify.route.Router;
 import io.heartbeat.alert.notify.route.Routing;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,18 +41,20 @@ public class DeliveryWorker {
   private final NotifyConfig config;
   private final Vertx vertx;
   private final MeterRegistry meters;
+  private final NotificationRelay relay;
   private final Backoff backoff;
   private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
   private volatile long timer = -1;
 
   public DeliveryWorker(Routing routing, DeliveryLog log, HttpSender sender, NotifyConfig config, Vertx vertx,
-      MeterRegistry meters) {
+      MeterRegistry meters, NotificationRelay relay) {
     this.router = routing.router();
     this.log = log;
     this.sender = sender;
     this.config = config;
     this.vertx = vertx;
     this.meters = meters;
+    this.relay = relay;
     this.backoff = new Backoff(config.backoffInitial(), config.backoffMax(),
         () -> ThreadLocalRandom.current().nextDouble());
   }
@@ -109,6 +112,8 @@ public class DeliveryWorker {
           lane.inFlight.add(claim.id());
           attempt(router.channel(receiver), claim)
               .eventually(() -> lane.inFlight.remove(claim.id()))
+              // Each recorded outcome is a delivery event to publish (notify.event).
+              .eventually(relay::wake)
               // A receiver that answers takes the next page at once: a burst drains at the receiver's pace, not
               // in-flight pages per poll. One that fails waits for the poll, so it is not hammered.
               .subscribe().with(delivered -> {
@@ -125,37 +130,38 @@ public class DeliveryWorker {
     try {
       notification = NotificationJson.decode(claim.notification());
     } catch (IllegalArgumentException e) {
-      return fail(channel, claim, Attempt.unanswered("stored notification unreadable"), "unreadable")
+      return fail(channel, claim, null, Attempt.unanswered("stored notification unreadable"), "unreadable")
           .replaceWith(false);
     }
     // The attempt's own time is wall time, not the service clock: the receiver checks a signature's timestamp
     // against its own clock, and a scaled service clock runs ahead of it.
+    Page page = Page.of(notification, channel, claim.attempts());
     return sender.send(channel, notification, Instant.now()).chain(attempt -> {
       if (attempt.succeeded()) {
         Log.debugf("Delivered receiver=%s step=%s episode=%s attempts=%d", channel.name(), notification.step(),
             notification.episodeKey(), claim.attempts());
         meters.counter("heartbeat.notify.delivered", "receiver", channel.name()).increment();
-        return log.delivered(claim.id(), attempt.status()).replaceWith(true);
+        return log.delivered(claim.id(), page, attempt.status()).replaceWith(true);
       }
       if (attempt.status() != null && !channel.retryable(attempt.status())) {
-        return fail(channel, claim, attempt, attempt.error() + ", not retryable").replaceWith(false);
+        return fail(channel, claim, page, attempt, attempt.error() + ", not retryable").replaceWith(false);
       }
       if (claim.expired()) {
-        return fail(channel, claim, attempt, attempt.error() + ", given up after " + config.maxAge())
+        return fail(channel, claim, page, attempt, attempt.error() + ", given up after " + config.maxAge())
             .replaceWith(false);
       }
       var delay = backoff.after(claim.attempts(), attempt.retryAfter());
       Log.infof("Delivery will be retried receiver=%s step=%s episode=%s attempts=%d error=%s delayMs=%d",
           channel.name(), notification.step(), notification.episodeKey(), claim.attempts(), attempt.error(),
           delay.toMillis());
-      return log.retry(claim.id(), attempt, delay).replaceWith(false);
+      return log.retry(claim.id(), page, attempt, delay).replaceWith(false);
     });
   }
 
-  private Uni<Void> fail(Channel channel, DeliveryLog.Claim claim, Attempt attempt, String why) {
+  private Uni<Void> fail(Channel channel, DeliveryLog.Claim claim, Page page, Attempt attempt, String why) {
     meters.counter("heartbeat.notify.failed", "receiver", channel.name()).increment();
     Log.errorf("Delivery failed for good receiver=%s id=%s attempts=%d error=%s", channel.name(), claim.id(),
         claim.attempts(), why);
-    return log.failed(claim.id(), attempt, why);
+    return log.failed(claim.id(), page, attempt, why);
   }
 }

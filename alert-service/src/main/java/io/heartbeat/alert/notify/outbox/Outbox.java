@@ -22,6 +22,8 @@ import io.heartbeat.alert.notify.Severity;
 import io.heartbeat.alert.notify.Status;
 import io.heartbeat.alert.notify.context.ContextCase;
 import io.heartbeat.alert.notify.context.ContextGatherer;
+import io.heartbeat.alert.notify.event.ContextEvent;
+import io.heartbeat.alert.notify.event.NotificationEventRepository;
 import io.heartbeat.alert.notify.route.Router;
 import io.heartbeat.alert.notify.route.Routing;
 import io.smallrye.mutiny.Multi;
@@ -33,7 +35,9 @@ import io.vertx.mutiny.sqlclient.SqlClient;
  * is never stored without its pages nor paged without being stored. Steps are taken in order, so a batch that
  * fires and resolves an episode sends the resolve to the receivers its own trigger chose. An episode that starts
  * firing has its rollback decided first (even with no receiver configured), so its first page tells the decision;
- * the rollback's outcome later becomes an update under the same key ({@link #enqueueRollbackOutcome}).
+ * the rollback's outcome later becomes an update under the same key ({@link #enqueueRollbackOutcome}). Each step
+ * is also recorded, with the responder context its pages carry, for heartbeat.notifications (notify.event), whether
+ * or not a receiver is configured: the cockpit learns the context from the topic, not from this service's API.
  */
 @ApplicationScoped
 public class Outbox {
@@ -42,14 +46,16 @@ public class Outbox {
   private final Router router;
   private final RollbackDecisions rollbacks;
   private final ContextGatherer context;
+  private final NotificationEventRepository events;
   private final String cockpitUrl;
 
   public Outbox(OutboxRepository repository, Routing routing, RollbackDecisions rollbacks, ContextGatherer context,
-      NotifyConfig config) {
+      NotificationEventRepository events, NotifyConfig config) {
     this.repository = repository;
     this.router = routing.router();
     this.rollbacks = rollbacks;
     this.context = context;
+    this.events = events;
     this.cockpitUrl = config.cockpitUrl();
   }
 
@@ -61,15 +67,34 @@ public class Outbox {
     Set<String> metricIds = steps.stream().map(AlertEvent::metricId).collect(Collectors.toSet());
     return repository.facts(transaction, metricIds)
         .chain(facts -> rollbacks.decide(transaction, rollbackCases(steps, facts))
-            .chain(decided -> router.names().isEmpty() ? Uni.createFrom().voidItem()
-                : pages(transaction, steps, facts, decided)));
+            .chain(decided -> told(transaction, steps, facts, decided)))
+        .chain(told -> events.record(transaction, contexts(steps, told))
+            .chain(() -> router.names().isEmpty() ? Uni.createFrom().voidItem() : pages(transaction, steps, told)));
   }
 
-  private Uni<Void> pages(SqlClient transaction, List<AlertEvent> steps, Map<String, MetricFacts> facts,
+  /** Each step as its pages tell it, in order; built one after another, since a transaction runs one query at once. */
+  private Uni<List<Notification>> told(SqlClient transaction, List<AlertEvent> steps, Map<String, MetricFacts> facts,
       Map<String, Rollback> decided) {
+    List<Notification> told = new ArrayList<>();
+    return Multi.createFrom().iterable(steps)
+        .onItem().transformToUniAndConcatenate(step -> notification(transaction, step, facts, decided)
+            .invoke(told::add))
+        .collect().last()
+        .replaceWith(told);
+  }
+
+  private static List<ContextEvent> contexts(List<AlertEvent> steps, List<Notification> told) {
+    List<ContextEvent> contexts = new ArrayList<>();
+    for (int i = 0; i < steps.size(); i++) {
+      contexts.add(ContextEvent.of(steps.get(i), told.get(i)));
+    }
+    return contexts;
+  }
+
+  private Uni<Void> pages(SqlClient transaction, List<AlertEvent> steps, List<Notification> told) {
     Set<String> keys = steps.stream().map(AlertEvent::dedupKey).collect(Collectors.toSet());
     return repository.triggered(transaction, keys)
-        .chain(triggered -> rows(transaction, steps, facts, decided, triggered))
+        .map(triggered -> rows(told, triggered))
         .chain(rows -> repository.insertAll(transaction, rows));
   }
 
@@ -88,24 +113,21 @@ public class Outbox {
     return cases;
   }
 
-  private Uni<List<OutboxRow>> rows(SqlClient transaction, List<AlertEvent> steps, Map<String, MetricFacts> facts,
-      Map<String, Rollback> decided, Map<String, Set<String>> triggered) {
+  /** Steps are routed in order, so a resolve in the same batch goes to the receivers its own trigger chose. */
+  private List<OutboxRow> rows(List<Notification> told, Map<String, Set<String>> triggered) {
     List<OutboxRow> rows = new ArrayList<>();
-    return Multi.createFrom().iterable(steps)
-        .onItem().transformToUniAndConcatenate(step -> notification(transaction, step, facts, decided)
-            .invoke(notification -> {
-              Set<String> got = triggered.computeIfAbsent(step.dedupKey(), k -> new LinkedHashSet<>());
-              for (String receiver : router.receivers(notification, got)) {
-                if (router.knows(receiver)) {
-                  rows.add(OutboxRow.of(notification, receiver));
-                  if (notification.status() != Status.RESOLVED) {
-                    got.add(receiver);
-                  }
-                }
-              }
-            }))
-        .collect().last()
-        .replaceWith(rows);
+    for (Notification notification : told) {
+      Set<String> got = triggered.computeIfAbsent(notification.episodeKey(), k -> new LinkedHashSet<>());
+      for (String receiver : router.receivers(notification, got)) {
+        if (router.knows(receiver)) {
+          rows.add(OutboxRow.of(notification, receiver));
+          if (notification.status() != Status.RESOLVED) {
+            got.add(receiver);
+          }
+        }
+      }
+    }
+    return rows;
   }
 
   /**

@@ -17,6 +17,8 @@ import io.heartbeat.alert.notify.RollbackCase;
 import io.heartbeat.alert.notify.RollbackDecisions;
 import io.heartbeat.alert.notify.RollbackSettings;
 import io.heartbeat.alert.notify.RollbackState;
+import io.heartbeat.alert.notify.event.NotificationEventRepository;
+import io.heartbeat.alert.notify.event.RollbackEvent;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +27,8 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 /**
  * Decides, on the transaction that stores an episode's firing step, whether it rolls a deploy back: the decision is
  * stored with the step (a replay finds it and decides nothing twice) and the first page tells it at once — STARTED
- * or SKIPPED with the reason — while {@link RollbackWorker} calls the hook afterwards, so no page waits for it.
+ * or SKIPPED with the reason — while {@link RollbackWorker} calls the hook afterwards, so no page waits for it. The
+ * decision is recorded for heartbeat.notifications on the same transaction (notify.event).
  */
 @ApplicationScoped
 public class RollbackPlanner implements RollbackDecisions {
@@ -34,14 +37,16 @@ public class RollbackPlanner implements RollbackDecisions {
   private final DeploymentRepository deployments;
   private final RollbackSettings settings;
   private final RollbackSigning signing;
+  private final NotificationEventRepository events;
   private final Clock clock;
 
   public RollbackPlanner(RollbackRepository rollbacks, DeploymentRepository deployments, RollbackSettings settings,
-      RollbackSigning signing, Clock clock) {
+      RollbackSigning signing, NotificationEventRepository events, Clock clock) {
     this.rollbacks = rollbacks;
     this.deployments = deployments;
     this.settings = settings;
     this.signing = signing;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -98,8 +103,9 @@ public class RollbackPlanner implements RollbackDecisions {
             }
             Log.infof("Rollback started episode=%s metric=%s service=%s version=%s hook=%s", episode.episodeKey(),
                 episode.metricId(), deploy.service(), deploy.version(), deploy.rollbackUrl().origin());
-            return Uni.createFrom().item(new Rollback(RollbackState.STARTED, detail, deploy.service(),
-                deploy.version()));
+            return events.record(transaction, RollbackEvent.of(episode.episodeKey(), episode.metricId(),
+                    RollbackState.STARTED, detail, deploy.service(), deploy.version(), deploy.id(), now))
+                .replaceWith(new Rollback(RollbackState.STARTED, detail, deploy.service(), deploy.version()));
           });
     });
   }
@@ -107,6 +113,8 @@ public class RollbackPlanner implements RollbackDecisions {
   private Uni<Rollback> skip(SqlClient transaction, RollbackCase episode, String reason, Instant now) {
     Log.infof("Rollback skipped episode=%s metric=%s reason=%s", episode.episodeKey(), episode.metricId(), reason);
     return rollbacks.insertSkipped(transaction, episode.episodeKey(), episode.metricId(), reason, now)
+        .chain(() -> events.record(transaction, RollbackEvent.of(episode.episodeKey(), episode.metricId(),
+            RollbackState.SKIPPED, reason, null, null, null, now)))
         .replaceWith(new Rollback(RollbackState.SKIPPED, reason, null, null));
   }
 

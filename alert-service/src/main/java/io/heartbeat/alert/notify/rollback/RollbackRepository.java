@@ -72,7 +72,7 @@ public class RollbackRepository {
 
   /** A pending rollback claimed for one call; the lease keeps other instances off it while the call runs. */
   record Claim(String episodeKey, String deploymentId, String request, int attempts, Instant createdAt,
-      String service, String version) {
+      String service, String version, String metricId) {
   }
 
   Uni<List<Claim>> claim(int limit, Instant now, Duration lease) {
@@ -81,13 +81,14 @@ public class RollbackRepository {
               next_attempt_at = $1 + $3 * interval '1 millisecond', updated_at = $1
             where r.episode_key in (select episode_key from alert.rollback where state = 'pending'
               and next_attempt_at <= $1 order by next_attempt_at limit $2 for update skip locked)
-            returning r.episode_key, r.deployment_id, r.request, r.attempts, r.created_at, r.service, r.version""")
+            returning r.episode_key, r.deployment_id, r.request, r.attempts, r.created_at, r.service, r.version,
+              r.metric_id""")
         .execute(Tuple.of(utc(now), limit, lease.toMillis()))
         .map(rows -> {
           List<Claim> claims = new ArrayList<>();
           for (Row row : rows) {
             claims.add(new Claim(row.getString(0), row.getString(1), row.getString(2), row.getInteger(3),
-                row.getOffsetDateTime(4).toInstant(), row.getString(5), row.getString(6)));
+                row.getOffsetDateTime(4).toInstant(), row.getString(5), row.getString(6), row.getString(7)));
           }
           return claims;
         });

@@ -16,6 +16,9 @@ import io.heartbeat.alert.notify.RollbackSettings;
 import io.heartbeat.alert.notify.RollbackState;
 import io.heartbeat.alert.notify.delivery.Backoff;
 import io.heartbeat.alert.notify.delivery.DeliveryWorker;
+import io.heartbeat.alert.notify.event.NotificationEventRepository;
+import io.heartbeat.alert.notify.event.NotificationRelay;
+import io.heartbeat.alert.notify.event.RollbackEvent;
 import io.heartbeat.alert.notify.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -30,7 +33,8 @@ import io.vertx.mutiny.sqlclient.Pool;
  * succeeded or failed and, on the same transaction, an update under the episode's dedup key is enqueued to every
  * receiver that got its trigger. A call without an answer, a 429 or a 5xx is retried with backoff (the same
  * webhook-id each time) until heartbeat.rollback.max-age; another 4xx is final. Claims are leased with skip locked,
- * so two instances never call the same hook at once and a crash mid-call retries it after the lease.
+ * so two instances never call the same hook at once and a crash mid-call retries it after the lease. The outcome
+ * is recorded for heartbeat.notifications on the same transaction (notify.event).
  */
 @ApplicationScoped
 public class RollbackWorker {
@@ -42,6 +46,8 @@ public class RollbackWorker {
   private final RollbackCaller caller;
   private final Outbox outbox;
   private final DeliveryWorker delivery;
+  private final NotificationEventRepository events;
+  private final NotificationRelay relay;
   private final Pool pool;
   private final RollbackSettings settings;
   private final Clock clock;
@@ -53,13 +59,15 @@ public class RollbackWorker {
   private volatile long timer = -1;
 
   public RollbackWorker(RollbackRepository rollbacks, DeploymentRepository deployments, RollbackCaller caller,
-      Outbox outbox, DeliveryWorker delivery, Pool pool, RollbackSettings settings, Clock clock, Vertx vertx,
-      MeterRegistry meters) {
+      Outbox outbox, DeliveryWorker delivery, NotificationEventRepository events, NotificationRelay relay, Pool pool,
+      RollbackSettings settings, Clock clock, Vertx vertx, MeterRegistry meters) {
     this.rollbacks = rollbacks;
     this.deployments = deployments;
     this.caller = caller;
     this.outbox = outbox;
     this.delivery = delivery;
+    this.events = events;
+    this.relay = relay;
     this.pool = pool;
     this.settings = settings;
     this.clock = clock;
@@ -135,9 +143,12 @@ public class RollbackWorker {
     return pool.withTransaction(transaction -> rollbacks.finish(transaction, claim.episodeKey(), state, detail,
             status, now)
         .chain(recorded -> recorded ? outbox.enqueueRollbackOutcome(transaction, claim.episodeKey(), outcome, now)
+            .chain(() -> events.record(transaction, RollbackEvent.of(claim.episodeKey(), claim.metricId(), state,
+                detail, claim.service(), claim.version(), claim.deploymentId(), now)))
             : Uni.createFrom().voidItem()))
         .invoke(() -> {
           delivery.wake();
+          relay.wake();
           meters.counter("heartbeat.rollback", "outcome", state.wire()).increment();
           if (state == RollbackState.SUCCEEDED) {
             Log.infof("Rollback succeeded episode=%s service=%s version=%s attempts=%d", claim.episodeKey(),

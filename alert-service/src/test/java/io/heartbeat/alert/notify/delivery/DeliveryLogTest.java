@@ -85,7 +85,7 @@ class DeliveryLogTest {
     // The instance that claimed it died: once the lease ran out, another claims it again.
     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
         .until(() -> !claim(receiver, Duration.ofHours(1)).isEmpty());
-    log.delivered(first.get(0).id(), 200).await().indefinitely();
+    log.delivered(first.get(0).id(), null, 200).await().indefinitely();
     List<DeliveryLog.Claim> next = claim(receiver, Duration.ofHours(1));
     assertEquals(1, next.size());
     assertEquals(OutboxRow.key("episode-" + receiver, receiver, "resolved"), next.get(0).id());
