@@ -116,7 +116,7 @@ export function mountMetric(container, { id, params, navigate }) {
   async function loadSeries() {
     for (const b of rangeGroup.children) b.setAttribute('aria-pressed', String(b.dataset.range === state.range));
     put(seriesLine,
-      el('span', { text: 'Showing: ' }), el('strong', { text: state.dimension || 'total' }),
+      el('span', { text: 'Showing: ' }), el('strong', { text: state.dimension || 'total' }), ' ',
       state.dimension ? el('button', { type: 'button', class: 'secondary small', text: 'Back to total',
         onclick: () => navigate(id, { range: state.range }) }) : null);
     delete chart.dataset.drawn;
