@@ -226,10 +226,12 @@ async function edit(page) {
       (await page.$$eval('.field-error', (n) => n.map((x) => x.textContent).filter(Boolean))).join('; ')}`);
   }
   // The audit list reloads after the save: wait for an entry that was not there and names the field.
-  const handle = await page.waitForFunction(({ before, field }) => {
+  // registry-service audits the field in snake_case (norm_value): accept either spelling.
+  const names = [field, field.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase())];
+  const handle = await page.waitForFunction(({ before, names }) => {
     const now = [...document.querySelectorAll('.audit-entry')].map((x) => x.textContent);
-    return now.find((t) => !before.includes(t) && t.includes(field)) || null;
-  }, { before, field }, { timeout: TIMEOUT }).catch(() => null);
+    return now.find((t) => !before.includes(t) && names.some((n) => t.includes(n))) || null;
+  }, { before, names }, { timeout: TIMEOUT }).catch(() => null);
   if (!handle) fail(`saved, but no new audit entry for ${field} appeared; audit: ${(await auditEntries(page)).slice(0, 3).join(' | ')}`);
   const auditText = await handle.jsonValue();
   const message = await page.locator('#edit-message').innerText();

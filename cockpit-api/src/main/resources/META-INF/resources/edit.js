@@ -16,7 +16,10 @@ const FIELDS = [
   ['owner', 'Owner', 'text'],
 ];
 
-// The registry names fields in camelCase; a problem may also name them in snake_case or with a path prefix.
+// Field names on the wire: registry-service reads the PATCH body in snake_case (norm_value) and names field problems
+// the same way, and cockpit-api passes the body through unchanged. The form keeps camelCase ids (edit-normValue);
+// errors are matched loosely so either spelling, or a path prefix, lands next to the right field.
+const snake = (name) => name.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
 const norm = (field) => String(field || '').replace(/^.*[./]/, '').replace(/_/g, '').toLowerCase();
 
 function wireValue(kind, text) {
@@ -83,7 +86,7 @@ export function mountEditForm(host, metricId, { onSaved }) {
       // registry-service answers its definition event: the editable fields sit under "definition".
       loaded = (body && body.definition) || body || {};
       for (const [name] of FIELDS) {
-        const v = loaded[name];
+        const v = loaded[name] !== undefined ? loaded[name] : loaded[snake(name)];
         inputs[name].value = v === null || v === undefined ? '' : String(v);
       }
       if (!etag) say('The server sent no ETag: saving will be refused (If-Match is required).', 'warn');
@@ -100,8 +103,9 @@ export function mountEditForm(host, metricId, { onSaved }) {
     sessionStorage.setItem(TOKEN_KEY, token.value.trim());
     const body = {};
     for (const [name, , kind] of FIELDS) {
-      const before = loaded[name] === null || loaded[name] === undefined ? '' : String(loaded[name]);
-      if (inputs[name].value.trim() !== before) body[name] = wireValue(kind, inputs[name].value);
+      const was = loaded[name] !== undefined ? loaded[name] : loaded[snake(name)];
+      const before = was === null || was === undefined ? '' : String(was);
+      if (inputs[name].value.trim() !== before) body[snake(name)] = wireValue(kind, inputs[name].value);
     }
     if (!Object.keys(body).length) { say('Nothing changed.', 'info'); return; }
     body.reason = inputs.reason.value.trim();
