@@ -169,6 +169,13 @@ document.addEventListener('keydown', (e) => {
   if (parse().name !== 'tiles') location.hash = '#/';
 });
 
+// The skip link must not change the hash: the router would read "#view" as a route and leave the current page.
+document.querySelector('.skip-link').addEventListener('click', (e) => {
+  e.preventDefault();
+  const target = view.querySelector('.view-title') || view;
+  target.focus();
+});
+
 window.addEventListener('hashchange', route);
 route();
 feed.start();
