@@ -146,7 +146,7 @@ function route() {
     navMetric.hidden = false;
     navMetric.href = '#/metric/' + encodeURIComponent(r.id);
     navMetric.textContent = 'Metric: ' + r.id;
-    handle = mountMetric(view, { id: r.id, params: r.params, navigate: navigateMetric });
+    handle = mountMetric(view, { id: r.id, params: r.params, navigate: navigateMetric, store });
     document.title = r.id + ' · Heartbeat cockpit';
   } else if (r.name === 'alerts') {
     handle = mountAlerts(view, { params: r.params, feed });

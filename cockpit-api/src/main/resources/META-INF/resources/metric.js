@@ -36,7 +36,7 @@ function fromTileSeries(old, from, to, direction) {
     alertValue: t.alertValue, direction, unit: t.unit };
 }
 
-export function mountMetric(container, { id, params, navigate }) {
+export function mountMetric(container, { id, params, navigate, store }) {
   const state = { id, range: RANGES[params.get('range')] ? params.get('range') : '6h', dimension: params.get('dimension') || null };
   let destroyChart = () => {};
   let metric = null;
@@ -196,6 +196,12 @@ export function mountMetric(container, { id, params, navigate }) {
     }
   }
 
+  // The header follows the live feed (status, value, band), so the page open on a wall screen never goes stale.
+  const off = store ? store.onChange(() => {
+    const t = store.tiles.get(id);
+    if (t && metric && metric.tile !== t) { metric.tile = t; renderHead(); }
+  }) : () => {};
+
   loadMetric().then(loadSeries);
   loadMovers();
   loadAudit();
@@ -209,6 +215,6 @@ export function mountMetric(container, { id, params, navigate }) {
       for (const b of movers.querySelectorAll('.mover')) b.setAttribute('aria-pressed', String(b.dataset.series === state.dimension));
       loadSeries();
     },
-    destroy() { alive = false; destroyChart(); },
+    destroy() { alive = false; off(); destroyChart(); },
   };
 }
