@@ -109,7 +109,7 @@ export function mountMetric(container, { id, params, navigate, store }) {
         ['SLAs', Array.isArray(m.slas) && m.slas.length ? el('span', null, ...m.slas.map((s) => el('a', { href: '#/slas', class: 'tag', text: s }))) : null],
         ['Linked services', Array.isArray(m.linkedServices) && m.linkedServices.length ? m.linkedServices.join(', ') : null],
         ['Drill-down by', m.dimension],
-        ['Version', m.version],
+        ['Version', m.version ? String(m.version).slice(0, 12) : null],
       ]));
   }
 

@@ -5,7 +5,10 @@ import { el, put, number, minutes, time, notice, progress } from './format.js';
 import { getJson, enc } from './api.js';
 
 function sla(s) {
-  const b = s.errorBudget || {};
+  // The contract names the budget budget/left; cockpit-api today answers allowed/remaining: read either.
+  const e = s.errorBudget || {};
+  const b = { budgetMinutes: e.budgetMinutes ?? e.allowedMinutes, leftMinutes: e.leftMinutes ?? e.remainingMinutes,
+    leftPercent: e.leftPercent ?? e.remainingPercent, month: e.month };
   const met = s.availabilityPercent !== null && s.targetPercent !== null && s.availabilityPercent >= s.targetPercent;
   const incidents = (s.incidents || []).map((i) => el('li', null,
     el('a', { href: '#/metric/' + enc(i.metricId), text: i.metricId }),
@@ -21,7 +24,7 @@ function sla(s) {
       el('div', null, el('dt', { text: 'Unmeasured' }), el('dd', { text: minutes(s.unmeasuredMinutes) })),
       el('div', null, el('dt', { text: 'Metrics' }), el('dd', null, ...(s.metrics || []).map((m) => el('a', { class: 'tag', href: '#/metric/' + enc(m), text: m }))))),
     b.leftPercent !== undefined && b.leftPercent !== null
-      ? progress('error budget left', b.leftPercent, number(b.leftPercent) + ' % · ' + minutes(b.leftMinutes) + ' of ' + minutes(b.budgetMinutes))
+      ? progress('error budget left' + (b.month ? ' (' + b.month + ')' : ''), b.leftPercent, number(b.leftPercent) + ' % · ' + minutes(b.leftMinutes) + ' of ' + minutes(b.budgetMinutes))
       : notice('No error budget figures.'),
     el('h3', { text: 'Incidents' }),
     incidents.length ? el('ul', null, ...incidents) : el('p', { class: 'hint', text: 'None in this period.' }));
