@@ -135,7 +135,7 @@ async function waitChart(page, series) {
   }
   return page.$eval('#chart', (n) => ({
     series: n.dataset.series, points: Number(n.dataset.points), bandPoints: Number(n.dataset.bandPoints),
-    outPoints: Number(n.dataset.outPoints || 0),
+    outPoints: Number(n.dataset.outPoints || 0), source: n.dataset.source || null,
   }));
 }
 

@@ -32,7 +32,7 @@ function fromTileSeries(old, from, to, direction) {
     return q;
   }).filter((p) => Date.parse(p.t) >= from && Date.parse(p.t) <= to);
   const t = old.tile || {};
-  return { metricId: t.metricId, dimension: null, points, episodes: [], deploys: [], normValue: t.normValue,
+  return { fromTileHistory: true, metricId: t.metricId, dimension: null, points, episodes: [], deploys: [], normValue: t.normValue,
     alertValue: t.alertValue, direction, unit: t.unit };
 }
 
@@ -149,6 +149,8 @@ export function mountMetric(container, { id, params, navigate, store }) {
     if (!series.points || !series.points.length) put(chartMsg, notice('No data in this time range yet.'));
     destroyChart();
     const label = ((metric && metric.name) || id) + (state.dimension ? ' — ' + state.dimension : '') + ', last ' + state.range;
+    // Which endpoint fed the chart: a test can tell the real series from the older tile history fallback.
+    chart.dataset.source = series.fromTileHistory ? 'tile-history' : 'series';
     destroyChart = drawChart(chart, series, label);
   }
 
