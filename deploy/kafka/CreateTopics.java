@@ -23,7 +23,8 @@ public class CreateTopics {
         "heartbeat.observations", Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(TimeUnit.DAYS.toMillis(7))),
         "heartbeat.evaluations", Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(TimeUnit.DAYS.toMillis(7))),
         "heartbeat.alerts", Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(TimeUnit.DAYS.toMillis(30))),
-        "heartbeat.deployments", Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(TimeUnit.DAYS.toMillis(30))));
+        "heartbeat.deployments", Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(TimeUnit.DAYS.toMillis(30))),
+        "heartbeat.notifications", Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(TimeUnit.DAYS.toMillis(30))));
     Properties props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     try (Admin admin = Admin.create(props)) {

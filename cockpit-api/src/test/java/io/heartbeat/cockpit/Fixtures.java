@@ -45,6 +45,12 @@ public final class Fixtures {
   private static final String RUN = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
   private static final JsonSchema DEFINITION_SCHEMA = schema("metric-definition.v1.json");
   private static final JsonSchema EVALUATION_SCHEMA = schema("evaluation.v1.json");
+  private static final JsonSchema ALERT_SCHEMA = schema("alert.v1.json");
+  private static final JsonSchema DEPLOYMENT_SCHEMA = schema("deployment.v1.json");
+  private static final JsonSchema NOTIFICATION_SCHEMA = schema("notification.v1.json");
+  public static final String NOTIFICATIONS = "notifications";
+  public static final String ALERTS = "alerts";
+  public static final String DEPLOYMENTS = "deployments";
   private static KafkaProducer<String, String> producer;
 
   private Fixtures() {
@@ -165,6 +171,104 @@ public final class Fixtures {
     sliced.putObject("dimension").put("kind", "customer").put("value", customer);
     sliced.put("id", sha256(evaluation.get("id").asText() + "|" + customer));
     return valid(sliced, EVALUATION_SCHEMA);
+  }
+
+  /** One step of an alert episode of the metric total, valid against docs/events/alert.v1.json. */
+  public static ObjectNode alertStep(String metricId, String type, String status, String previousStatus,
+      Instant episodeStart, Instant windowStart, Instant occurredAt) {
+    String dedupKey = sha256(metricId + "|*|" + episodeStart);
+    ObjectNode step = MAPPER.createObjectNode()
+        .put("schemaVersion", 1)
+        .put("id", sha256(dedupKey + "|" + type + "|" + windowStart))
+        .put("type", type)
+        .put("dedupKey", dedupKey)
+        .put("metricId", metricId)
+        .putNull("dimension")
+        .put("definitionVersion", sha256(metricId).substring(0, 16))
+        .put("stage", "paging")
+        .put("status", status)
+        .put("episodeStart", episodeStart.toString())
+        .put("reason", type + ": " + status + " for 2 windows (trigger 2)")
+        .put("occurredAt", occurredAt.toString());
+    step.put("previousStatus", previousStatus);
+    ObjectNode evidence = step.putObject("evidence")
+        .put("evaluationId", sha256(metricId + "|" + windowStart + "|evaluation"))
+        .put("windowStart", windowStart.toString())
+        .put("windowEnd", windowStart.plus(Duration.ofMinutes(5)).toString())
+        .put("value", 12.0)
+        .put("status", "resolved".equals(type) ? "green" : status)
+        .put("rule", "value 12 below alert 40");
+    evidence.putObject("band").put("expected", 90.0).put("lower", 70.0).put("upper", 110.0);
+    evidence.putObject("thresholds").put("normValue", 80.0).put("alertValue", 40.0).put("targetValue", 120.0)
+        .put("targetDueDate", "2027-06-30");
+    evidence.putNull("typical");
+    return valid(step, ALERT_SCHEMA);
+  }
+
+  /** A notification of kind context for a step of an episode, valid against notification.v1.json. */
+  public static ObjectNode contextNotice(String metricId, String dedupKey, String step, Instant at) {
+    ObjectNode event = notice("context", metricId, dedupKey, dedupKey + "|context|" + step, at)
+        .put("series", "*").put("step", step);
+    ObjectNode context = event.putObject("context");
+    context.putArray("suggestedActions").addObject().put("rule", "recent_deploy")
+        .put("text", "Roll back messaging-api 2.0.1").put("why", "deployed 4 min before the drop began");
+    context.putArray("recentDeploys").addObject().put("service", "messaging-api").put("version", "2.0.1")
+        .put("environment", "production").put("finishedAt", at.minusSeconds(240).toString()).put("commit", "3f9c2ab")
+        .put("author", "ci");
+    context.putObject("rollback").put("state", "started").put("detail", "rollback of messaging-api 2.0.1 started")
+        .put("service", "messaging-api").put("version", "2.0.1");
+    context.putArray("otherFailing");
+    context.putArray("topDimensions").addObject().put("value", 1.0).put("expected", 40.0).put("changePercent", -97.5)
+        .putObject("dimension").put("kind", "customer").put("value", "acme");
+    return valid(event, NOTIFICATION_SCHEMA);
+  }
+
+  /** A notification of kind rollback, valid against notification.v1.json. */
+  public static ObjectNode rollbackNotice(String metricId, String dedupKey, String state, Instant at) {
+    return valid(notice("rollback", metricId, dedupKey, dedupKey + "|rollback|" + state, at)
+        .put("state", state).put("detail", "rollback of messaging-api 2.0.1 " + state).put("service", "messaging-api")
+        .put("version", "2.0.1").put("deploymentId", sha256("messaging-api|2.0.1")), NOTIFICATION_SCHEMA);
+  }
+
+  /** A notification of kind delivery (one attempt's outcome), valid against notification.v1.json. */
+  public static ObjectNode deliveryNotice(String metricId, String dedupKey, String receiver, String step,
+      String outcome, int attempts, Instant at) {
+    ObjectNode event = notice("delivery", metricId, dedupKey,
+        dedupKey + "|delivery|" + receiver + "|" + step + "|" + attempts, at)
+        .put("receiver", receiver).put("channel", "pagerduty").put("step", step).put("outcome", outcome)
+        .put("attempts", attempts);
+    if ("retrying".equals(outcome)) {
+      event.put("httpStatus", 503).put("nextAttemptAt", at.plusSeconds(2).toString());
+    } else {
+      event.put("httpStatus", 202).putNull("nextAttemptAt");
+    }
+    return valid(event, NOTIFICATION_SCHEMA);
+  }
+
+  private static ObjectNode notice(String kind, String metricId, String dedupKey, String idSource, Instant at) {
+    return MAPPER.createObjectNode().put("schemaVersion", 1).put("id", sha256(idSource)).put("kind", kind)
+        .put("dedupKey", dedupKey).put("metricId", metricId).put("occurredAt", at.toString());
+  }
+
+  /** The dedup key alert-service gives the episode of a metric total that started at episodeStart. */
+  public static String dedupKey(String metricId, Instant episodeStart) {
+    return sha256(metricId + "|*|" + episodeStart);
+  }
+
+  /** A deploy as alert-service publishes it on heartbeat.deployments, valid against deployment.v1.json. */
+  public static ObjectNode deployment(String service, String version, Instant finishedAt) {
+    ObjectNode event = MAPPER.createObjectNode()
+        .put("schemaVersion", 1)
+        .put("id", sha256(service + "|" + version + "|production|" + finishedAt))
+        .put("service", service)
+        .put("version", version)
+        .put("environment", "production")
+        .put("startedAt", finishedAt.minusSeconds(60).toString())
+        .put("finishedAt", finishedAt.toString())
+        .put("commit", "3f9c2ab")
+        .put("author", "ci")
+        .put("rollbackUrl", "https://deploy.example/rollback/" + service);
+    return valid(event, DEPLOYMENT_SCHEMA);
   }
 
   /** Publishes a raw value (null for a tombstone) keyed by metricId on the channel's topic and waits for the ack. */

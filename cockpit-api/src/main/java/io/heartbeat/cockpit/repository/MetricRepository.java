@@ -1,6 +1,10 @@
 package io.heartbeat.cockpit.repository;
 
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,6 +13,7 @@ import io.heartbeat.cockpit.model.MetricDefinitionEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlResult;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -33,7 +38,8 @@ public class MetricRepository {
   // One statement, so a removal never leaves a tile or points behind half-done.
   private static final String REMOVE = """
       with gone_tile as (delete from cockpit.tile where metric_id = $1),
-           gone_points as (delete from cockpit.series_point where metric_id = $1)
+           gone_points as (delete from cockpit.series_point where metric_id = $1),
+           gone_slices as (delete from cockpit.slice_point where metric_id = $1)
       delete from cockpit.metric where metric_id = $1
       """;
 
@@ -44,7 +50,7 @@ public class MetricRepository {
   }
 
   /** Stores the event's definition; returns false when a newer one was already stored. */
-  public Uni<Boolean> upsert(MetricDefinitionEvent event, String definitionJson) {
+  public Uni<Boolean> upsert(SqlClient client, MetricDefinitionEvent event, String definitionJson) {
     MetricDefinition d = event.definition();
     Tuple params = Tuple.tuple()
         .addString(event.metricId())
@@ -62,11 +68,35 @@ public class MetricRepository {
         .addString(d.stage())
         .addValue(new JsonObject(definitionJson))
         .addOffsetDateTime(event.publishedAt().atOffset(ZoneOffset.UTC));
-    return pool.preparedQuery(UPSERT).execute(params).map(rows -> rows.rowCount() > 0);
+    return client.preparedQuery(UPSERT).execute(params).map(rows -> rows.rowCount() > 0);
+  }
+
+  /** The stored definition of one metric (as the registry published it) with its version; empty when unknown. */
+  public Uni<Optional<Stored>> find(String metricId) {
+    return pool.preparedQuery("select version, definition, updated_at from cockpit.metric where metric_id = $1")
+        .execute(Tuple.of(metricId)).map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(new Stored(
+            metricId, rows.iterator().next().getString("version"),
+            (JsonObject) rows.iterator().next().getValue("definition"))));
+  }
+
+  /** The SLA names of every metric that belongs to one, with its members. */
+  public Uni<Map<String, List<String>>> slaMembers() {
+    return pool.query("""
+        select sla, array_agg(metric_id order by metric_id) as members from cockpit.metric,
+          jsonb_array_elements_text(coalesce(definition->'slas', '[]'::jsonb)) as sla group by sla order by sla
+        """).execute().map(rows -> {
+          Map<String, List<String>> slas = new LinkedHashMap<>();
+          rows.forEach(row -> slas.put(row.getString("sla"), List.of(row.getArrayOfStrings("members"))));
+          return slas;
+        });
+  }
+
+  /** A definition as stored. */
+  public record Stored(String metricId, String version, JsonObject definition) {
   }
 
   /** Deletes the metric with its tile and series; returns false when it was not there. */
-  public Uni<Boolean> remove(String metricId) {
-    return pool.preparedQuery(REMOVE).execute(Tuple.of(metricId)).map(SqlResult::rowCount).map(n -> n > 0);
+  public Uni<Boolean> remove(SqlClient client, String metricId) {
+    return client.preparedQuery(REMOVE).execute(Tuple.of(metricId)).map(SqlResult::rowCount).map(n -> n > 0);
   }
 }

@@ -4,15 +4,20 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.heartbeat.cockpit.model.EvaluationEvent;
 import io.heartbeat.cockpit.model.SeriesPoint;
 import io.heartbeat.cockpit.model.Status;
+import io.heartbeat.cockpit.model.Tile;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlResult;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -83,6 +88,42 @@ public class SeriesRepository {
           Bands.read(row))));
       return points;
     });
+  }
+
+  /** The metric's points with windows in [from, to), oldest first. */
+  public Uni<List<SeriesPoint>> between(String metricId, Instant from, Instant to) {
+    return pool.preparedQuery("""
+        select window_start, value, status, band_expected, band_lower, band_upper from cockpit.series_point
+        where metric_id = $1 and window_start >= $2 and window_start < $3 order by window_start
+        """).execute(Tuple.of(metricId, TileRepository.utc(from), TileRepository.utc(to)))
+        .map(SeriesRepository::points);
+  }
+
+  /** Per metric, its last perMetric points at or after since, oldest first: every sparkline in one statement. */
+  public Uni<Map<String, List<Tile.Spark>>> sparklines(Instant since, int perMetric) {
+    return pool.preparedQuery("""
+        select metric_id, window_start, value, status, band_expected, band_lower, band_upper from (
+          select p.*, row_number() over (partition by metric_id order by window_start desc) as rn
+          from cockpit.series_point p where window_start >= $1) recent
+        where rn <= $2 order by metric_id, window_start
+        """).execute(Tuple.of(TileRepository.utc(since), perMetric)).map(rows -> {
+          Map<String, List<Tile.Spark>> lines = new HashMap<>();
+          rows.forEach(row -> lines.computeIfAbsent(row.getString("metric_id"), k -> new ArrayList<>())
+              .add(new Tile.Spark(TileRepository.instant(row.getOffsetDateTime("window_start")),
+                  row.getDouble("value"), Status.fromWire(row.getString("status")), row.getDouble("band_lower"),
+                  row.getDouble("band_upper"), row.getDouble("band_expected"))));
+          return lines;
+        });
+  }
+
+  static List<SeriesPoint> points(RowSet<Row> rows) {
+    List<SeriesPoint> points = new ArrayList<>(rows.size());
+    rows.forEach(row -> points.add(new SeriesPoint(
+        TileRepository.instant(row.getOffsetDateTime("window_start")),
+        row.getDouble("value"),
+        Status.fromWire(row.getString("status")),
+        Bands.read(row))));
+    return points;
   }
 
   /** Deletes every point whose window started before the cutoff; returns how many went. */

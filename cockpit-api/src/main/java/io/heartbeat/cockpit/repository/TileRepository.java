@@ -1,5 +1,6 @@
 package io.heartbeat.cockpit.repository;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,6 +20,7 @@ import io.heartbeat.cockpit.model.Tile;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -38,7 +40,7 @@ public class TileRepository {
         evaluation_id = excluded.evaluation_id, status = excluded.status, value = excluded.value,
         rule = excluded.rule, window_start = excluded.window_start, window_end = excluded.window_end,
         evaluated_at = excluded.evaluated_at, band_expected = excluded.band_expected,
-        band_lower = excluded.band_lower, band_upper = excluded.band_upper
+        band_lower = excluded.band_lower, band_upper = excluded.band_upper, stale_announced_at = null
       where cockpit.tile.window_start < excluded.window_start
          or (cockpit.tile.window_start = excluded.window_start and cockpit.tile.evaluated_at < excluded.evaluated_at)
       returning metric_id
@@ -48,7 +50,9 @@ public class TileRepository {
   private static final String SELECT = """
       select m.metric_id, m.code, m.name, m.unit, m.period, m.direction, coalesce(t.status, 'unknown') as status,
         t.value, t.rule, t.band_expected, t.band_lower, t.band_upper, t.window_start, t.window_end, t.evaluated_at,
-        m.norm_value, m.alert_value, m.target_value, m.target_due_date, m.stage, m.how_to_read
+        m.norm_value, m.alert_value, m.target_value, m.target_due_date, m.stage, m.how_to_read,
+        coalesce((m.definition->>'periodSeconds')::bigint, 60) as period_seconds, t.evaluation_id,
+        t.stale_announced_at
       from cockpit.metric m left join cockpit.tile t on t.metric_id = m.metric_id
       """;
 
@@ -94,18 +98,41 @@ public class TileRepository {
   }
 
   /** Every tile, in no particular order. */
-  public Uni<List<Tile>> findAll() {
-    return pool.query(SELECT).execute().map(rows -> {
-      List<Tile> tiles = new ArrayList<>(rows.size());
-      rows.forEach(row -> tiles.add(toTile(row)));
-      return tiles;
-    });
+  public Uni<List<StoredTile>> findAll() {
+    return pool.query(SELECT).execute().map(TileRepository::stored);
+  }
+
+  /** The tiles of the given metrics, read on the caller's connection (inside its transaction). */
+  public Uni<List<StoredTile>> find(SqlClient client, Collection<String> metricIds) {
+    return client.preparedQuery(SELECT + " where m.metric_id = any($1)")
+        .execute(Tuple.of(metricIds.toArray(String[]::new))).map(TileRepository::stored);
   }
 
   /** The tile of one metric, empty when the metric is not in the registry. */
-  public Uni<Optional<Tile>> findById(String metricId) {
+  public Uni<Optional<StoredTile>> findById(String metricId) {
     return pool.preparedQuery(SELECT + " where m.metric_id = $1").execute(Tuple.of(metricId))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toTile(rows.iterator().next())));
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(stored(rows.iterator().next())));
+  }
+
+  /** Marks the stale announcement of a tile made, so the cockpit clock announces one silence once. */
+  public Uni<Void> staleAnnounced(SqlClient client, String metricId, Instant at) {
+    return client.preparedQuery("update cockpit.tile set stale_announced_at = $2 where metric_id = $1")
+        .execute(Tuple.of(metricId, utc(at))).replaceWithVoid();
+  }
+
+  /** A tile as stored, with what the cockpit clock needs to age it. */
+  public record StoredTile(Tile tile, Duration period, String evaluationId, Instant staleAnnouncedAt) {
+  }
+
+  private static List<StoredTile> stored(RowSet<Row> rows) {
+    List<StoredTile> tiles = new ArrayList<>(rows.size());
+    rows.forEach(row -> tiles.add(stored(row)));
+    return tiles;
+  }
+
+  private static StoredTile stored(Row row) {
+    return new StoredTile(toTile(row), Duration.ofSeconds(row.getLong("period_seconds")),
+        row.getString("evaluation_id"), instant(row.getOffsetDateTime("stale_announced_at")));
   }
 
   private static Tile toTile(Row row) {
@@ -129,7 +156,8 @@ public class TileRepository {
         row.getDouble("target_value"),
         row.getLocalDate("target_due_date"),
         row.getString("stage"),
-        row.getString("how_to_read"));
+        row.getString("how_to_read"),
+        null, null, null, null, null);
   }
 
   static OffsetDateTime utc(Instant instant) {

@@ -1,13 +1,17 @@
 package io.heartbeat.cockpit.rest;
 
-import java.util.List;
-
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -34,10 +38,31 @@ public class TileResource {
   }
 
   @GET
-  @Operation(summary = "Every metric's tile, worst status first (error, stale, red, amber, anomalous, unknown, green), then by code")
-  public Uni<List<Tile>> list() {
-    return service.tiles();
+  @Operation(summary = "Every metric's tile, worst status first (error, stale, red, amber, anomalous, unknown, green),"
+      + " then by code: the six contract components, status (aged by the cockpit's clock, with staleReason), code"
+      + " chip, sparkline points with band, change versus the previous window, target progress, warm-up progress and"
+      + " the open episode. Send the ETag back in If-None-Match to get 304 while nothing changed.")
+  @APIResponse(responseCode = "200", description = "Every tile",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(type = SchemaType.ARRAY, implementation = Tile.class),
+          examples = @ExampleObject(name = "one tile", value = TILE_EXAMPLE)))
+  @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match")
+  public Uni<Response> list(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    return service.snapshot().map(s -> Representations.bytes(s.json(), s.etag(), ifNoneMatch));
   }
+
+  static final String TILE_EXAMPLE = """
+      [{"metricId": "web_messenger_parts", "code": "WMSG", "name": "Web Messenger parts", "unit": "parts",
+        "period": "1m", "direction": "higher_is_better", "status": "anomalous", "value": 4.0,
+        "rule": "below the band for 3 of the last 5 windows", "band": {"expected": 41.2, "lower": 30.5, "upper": 52.0},
+        "learning": null, "windowStart": "2026-12-06T14:03:00Z", "windowEnd": "2026-12-06T14:04:00Z",
+        "evaluatedAt": "2026-12-06T14:04:03.512Z", "normValue": 20.0, "alertValue": 5.0, "targetValue": 60.0,
+        "targetDueDate": "2027-03-31", "stage": "paging", "howToRead": "Parts created per minute in Web Messenger.",
+        "staleReason": null, "change": {"previous": 39.0, "delta": -35.0, "percent": -89.7},
+        "targetProgress": {"target": 60.0, "dueDate": "2027-03-31", "percent": 6.7},
+        "sparkline": [{"t": "2026-12-06T14:03:00Z", "v": 4.0, "s": "anomalous", "lo": 30.5, "hi": 52.0, "exp": 41.2}],
+        "alert": {"dedupKey": "9f2c...", "state": "firing", "status": "anomalous", "since": "2026-12-06T14:01:00Z"}}]
+      """;
 
   @GET
   @Path("/{metricId}")

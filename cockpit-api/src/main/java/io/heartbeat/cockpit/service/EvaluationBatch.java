@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.heartbeat.cockpit.model.EvaluationEvent;
+import io.heartbeat.cockpit.repository.SliceRepository;
 
 /**
  * One poll of heartbeat.evaluations reduced to what the read model writes: per metric the newest evaluation (the tile
@@ -22,12 +23,17 @@ final class EvaluationBatch {
   private final List<EvaluationEvent> events;
   private final Map<String, EvaluationEvent> newest = new LinkedHashMap<>();
   private final Map<String, EvaluationEvent> points = new LinkedHashMap<>();
+  private final Map<String, EvaluationEvent> slices = new LinkedHashMap<>();
 
   /** Reduces the events; points whose window started before pointsSince are left out, as the pruner would drop them. */
   EvaluationBatch(List<EvaluationEvent> events, Instant pointsSince) {
     this.events = events;
     for (EvaluationEvent e : events) {
       if (!e.metricLevel()) {
+        if (!e.windowStart().isBefore(pointsSince)) {
+          slices.merge(e.metricId() + "|" + SliceRepository.series(e.dimension()) + "|" + e.windowStart(), e,
+              (kept, next) -> next.evaluatedAt().isAfter(kept.evaluatedAt()) ? next : kept);
+        }
         continue;
       }
       newest.merge(e.metricId(), e, (kept, next) -> newer(next, kept) ? next : kept);
@@ -54,9 +60,14 @@ final class EvaluationBatch {
     return points.values();
   }
 
+  /** One evaluation per (metric, slice, window) inside the retention, the latest judged. */
+  Collection<EvaluationEvent> slices() {
+    return slices.values();
+  }
+
   /**
    * What each event did, given the metrics whose stored tile changed: the newest of a changed metric is applied,
-   * every other metric-level event superseded (its point is still written), dimension slices ignored.
+   * every other metric-level event superseded (its point is still written), dimension slices kept as slice points.
    */
   Map<Outcome, Integer> outcomes(Set<String> changedMetrics) {
     Set<EvaluationEvent> applied = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -67,14 +78,14 @@ final class EvaluationBatch {
     });
     Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
     for (EvaluationEvent e : events) {
-      Outcome outcome = !e.metricLevel() ? Outcome.IGNORED : applied.contains(e) ? Outcome.APPLIED : Outcome.SUPERSEDED;
+      Outcome outcome = !e.metricLevel() ? Outcome.SLICE : applied.contains(e) ? Outcome.APPLIED : Outcome.SUPERSEDED;
       counts.merge(outcome, 1, Integer::sum);
     }
     return counts;
   }
 
-  /** True when nothing in the batch is about a metric as a whole. */
+  /** True when the batch writes nothing: no metric-level evaluation and no slice point inside the retention. */
   boolean empty() {
-    return newest.isEmpty();
+    return newest.isEmpty() && slices.isEmpty();
   }
 }

@@ -8,7 +8,9 @@ public enum Outcome {
   SUPERSEDED,
   /** The metric and its tile are gone. */
   REMOVED,
-  /** Nothing for the cockpit in it (a dimension slice, an invalid metric with no good version). */
+  /** A dimension slice's window, kept as a drill-down point (or left out past the retention). */
+  SLICE,
+  /** Nothing for the cockpit in it (an invalid metric with no good version). */
   IGNORED;
 
   public String tag() {

@@ -51,7 +51,7 @@ class EvaluationListenerTest {
     send(EVALUATIONS, id, evaluation(id, window(4), "green", 99.0, judged.plusSeconds(60)));
     awaitPoint(id, window(4));
 
-    Map<String, Object> tile = Tiles.find(id).orElseThrow();
+    Map<String, Object> tile = Tiles.find(id).orElseThrow(AssertionError::new);
     assertEquals("red", tile.get("status"));
     assertEquals(20.0, tile.get("value"));
     assertEquals(window(1).toString(), tile.get("windowStart"));
@@ -100,7 +100,7 @@ class EvaluationListenerTest {
     send(EVALUATIONS, id, evaluation(id, window(7), "green", 87.0, Instant.now()));
     awaitPoint(id, window(7));
 
-    Map<String, Object> tile = Tiles.find(id).orElseThrow();
+    Map<String, Object> tile = Tiles.find(id).orElseThrow(AssertionError::new);
     assertEquals("green", tile.get("status"));
     assertEquals(window(2).toString(), tile.get("windowStart"));
     assertEquals(2, Tiles.series(id).size());
@@ -122,7 +122,7 @@ class EvaluationListenerTest {
     send(EVALUATIONS, id, learning(withBand(evaluation(id, window(3), "green", 36.0, judged), 35.0, 17.0, 53.0),
         12_487, 20_160));
     await().atMost(WAIT).untilAsserted(() -> {
-      Map<String, Object> tile = Tiles.find(id).orElseThrow();
+      Map<String, Object> tile = Tiles.find(id).orElseThrow(AssertionError::new);
       assertEquals(Map.of("expected", 35.0, "lower", 17.0, "upper", 53.0), tile.get("band"));
       assertEquals(Map.of("window", 12_487, "windows", 20_160), tile.get("learning"));
     });
@@ -132,7 +132,7 @@ class EvaluationListenerTest {
     send(EVALUATIONS, id, learning(withBand(evaluation(id, window(2), "green", 40.0, judged), 36.0, 18.0, 54.0),
         20_160, 20_160));
     await().atMost(WAIT).untilAsserted(() -> {
-      Map<String, Object> tile = Tiles.find(id).orElseThrow();
+      Map<String, Object> tile = Tiles.find(id).orElseThrow(AssertionError::new);
       assertEquals(window(2).toString(), tile.get("windowStart"));
       assertTrue(tile.containsKey("learning"), "learning is written even when null");
       assertNull(tile.get("learning"));
@@ -142,7 +142,7 @@ class EvaluationListenerTest {
     // A live evaluation whose band is still warming up (null) clears the band rather than keeping the old one.
     send(EVALUATIONS, id, evaluation(id, window(1), "green", 41.0, judged));
     await().atMost(WAIT).untilAsserted(() -> {
-      Map<String, Object> tile = Tiles.find(id).orElseThrow();
+      Map<String, Object> tile = Tiles.find(id).orElseThrow(AssertionError::new);
       assertEquals(window(1).toString(), tile.get("windowStart"));
       assertTrue(tile.containsKey("band"), "band is written even when null");
       assertNull(tile.get("band"));
@@ -166,7 +166,7 @@ class EvaluationListenerTest {
     }
     sendAll(EVALUATIONS, id, history);
     awaitTile(id, "green", 50.0 + windows);
-    Map<String, Object> before = Tiles.find(id).orElseThrow();
+    Map<String, Object> before = Tiles.find(id).orElseThrow(AssertionError::new);
     assertEquals(window(1).toString(), before.get("windowStart"));
     assertNull(before.get("learning"));
 
@@ -175,7 +175,7 @@ class EvaluationListenerTest {
     send(EVALUATIONS, id, evaluation(id, window(windows + 5), "red", 1.0, judged.plusSeconds(600)));
     awaitPoint(id, window(windows + 5));
 
-    assertEquals(before, Tiles.find(id).orElseThrow());
+    assertEquals(before, Tiles.find(id).orElseThrow(AssertionError::new));
     assertEquals(windows + 1, Tiles.series(id).size());
   }
 
@@ -188,7 +188,7 @@ class EvaluationListenerTest {
 
   private static void awaitTile(String id, String status, double value) {
     await().atMost(WAIT).untilAsserted(() -> {
-      Map<String, Object> tile = Tiles.find(id).orElseThrow();
+      Map<String, Object> tile = Tiles.find(id).orElseThrow(AssertionError::new);
       assertEquals(status, tile.get("status"));
       assertEquals(value, tile.get("value"));
     });

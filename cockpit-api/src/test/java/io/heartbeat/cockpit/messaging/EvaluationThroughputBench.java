@@ -112,7 +112,7 @@ class EvaluationThroughputBench {
 
     // The burst really landed: every tile shows its metric's newest window, band and "live" (history learned).
     for (String id : ids) {
-      Map<String, Object> tile = Tiles.find(id).orElseThrow();
+      Map<String, Object> tile = Tiles.find(id).orElseThrow(AssertionError::new);
       assertEquals(last.toString(), tile.get("windowStart"));
       assertNotNull(tile.get("band"));
     }

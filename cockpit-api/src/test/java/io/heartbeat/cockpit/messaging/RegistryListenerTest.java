@@ -53,7 +53,7 @@ class RegistryListenerTest {
     // Defined again, it starts over: the removed metric's evaluation went with it.
     send(REGISTRY, id, defined(id, code, "Back again", Instant.now()));
     await().atMost(WAIT).until(() -> Tiles.find(id).isPresent());
-    Map<String, Object> tile = Tiles.find(id).orElseThrow();
+    Map<String, Object> tile = Tiles.find(id).orElseThrow(AssertionError::new);
     assertEquals("Back again", tile.get("name"));
     assertEquals("unknown", tile.get("status"));
     assertNull(tile.get("value"));
@@ -82,7 +82,7 @@ class RegistryListenerTest {
     double superseded = count("superseded");
     send(REGISTRY, id, defined(id, code, "First name", first));
     await().atMost(WAIT).until(() -> count("superseded") > superseded);
-    assertEquals("Second name", Tiles.find(id).orElseThrow().get("name"));
+    assertEquals("Second name", Tiles.find(id).orElseThrow(AssertionError::new).get("name"));
   }
 
   @Test

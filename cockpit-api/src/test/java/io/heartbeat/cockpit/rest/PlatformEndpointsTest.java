@@ -23,15 +23,17 @@ class PlatformEndpointsTest {
         .body(containsString("<title>Heartbeat cockpit</title>"))
         .body(containsString("src=\"cockpit.js\""))
         .body(containsString("href=\"cockpit.css\""))
+        .body(containsString("vendor/uplot/uPlot.iife.min.js"))
         .body(containsString("id=\"banner\""));
-    given().get("/cockpit.js").then().statusCode(200)
-        .body(containsString("api/tiles"))
+    // The chart library is vendored: served by the cockpit itself, never from a CDN.
+    given().get("/vendor/uplot/uPlot.iife.min.js").then().statusCode(200).body(containsString("uPlot"));
+    given().get("/tiles.js").then().statusCode(200)
         .body(containsString("dataset.metricId"))
-        .body(containsString("dataset.status"))
         .body(containsString("'tile status-'"))
         // The band and the learning progress are spelled out on the tile, not left to colour.
         .body(containsString("'expected '"))
-        .body(containsString("'learning history '"));
+        .body(containsString("'learning history'"));
+    given().get("/stream.js").then().statusCode(200).body(containsString("api/stream"));
     given().get("/cockpit.css").then().statusCode(200).contentType(startsWith("text/css"));
   }
 
@@ -46,7 +48,12 @@ class PlatformEndpointsTest {
   void shouldDescribeTilesInOpenApi() {
     given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
         .body("paths", org.hamcrest.Matchers.hasKey("/api/tiles"))
-        .body("paths", org.hamcrest.Matchers.hasKey("/api/tiles/{metricId}"));
+        .body("paths", org.hamcrest.Matchers.hasKey("/api/tiles/{metricId}"))
+        .body("paths", org.hamcrest.Matchers.hasKey("/api/metrics/{id}/series"))
+        .body("paths", org.hamcrest.Matchers.hasKey("/api/metrics/{id}/dimensions"))
+        .body("paths", org.hamcrest.Matchers.hasKey("/api/alerts"))
+        .body("paths", org.hamcrest.Matchers.hasKey("/api/slas"))
+        .body("paths", org.hamcrest.Matchers.hasKey("/api/stream"));
   }
 
   @Test

@@ -40,7 +40,7 @@ class TileResourceTest {
     send(REGISTRY, id, defined(id, code, "Messages created", Instant.now()));
 
     await().atMost(WAIT).untilAsserted(() -> {
-      Map<String, Object> tile = Tiles.find(id).orElseThrow();
+      Map<String, Object> tile = Tiles.find(id).orElseThrow(AssertionError::new);
       assertEquals("unknown", tile.get("status"));
       assertTrue(tile.containsKey("value"), "value is written even when null");
       assertNull(tile.get("value"));
@@ -52,13 +52,13 @@ class TileResourceTest {
     send(EVALUATIONS, id, evaluation(id, window(1), "red", 12.5, evaluatedAt.plusSeconds(300)));
 
     await().atMost(WAIT).untilAsserted(() -> {
-      Map<String, Object> tile = Tiles.find(id).orElseThrow();
+      Map<String, Object> tile = Tiles.find(id).orElseThrow(AssertionError::new);
       assertEquals("red", tile.get("status"));
       assertEquals(12.5, tile.get("value"));
       assertEquals(window(1).toString(), tile.get("windowStart"));
     });
 
-    Map<String, Object> tile = Tiles.find(id).orElseThrow();
+    Map<String, Object> tile = Tiles.find(id).orElseThrow(AssertionError::new);
     assertEquals(code, tile.get("code"));
     assertEquals("Messages created", tile.get("name"));
     assertEquals("msg/min", tile.get("unit"));

@@ -1,6 +1,7 @@
 package io.heartbeat.cockpit.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,7 +53,7 @@ class EvaluationBatchTest {
 
     assertEquals(List.of(a3again, b1), List.copyOf(batch.tiles()));
     assertEquals(List.of(a1, a3again, a2, b1), List.copyOf(batch.points()));
-    assertEquals(Map.of(Outcome.APPLIED, 1, Outcome.SUPERSEDED, 4, Outcome.IGNORED, 1), batch.outcomes(Set.of("a")));
+    assertEquals(Map.of(Outcome.APPLIED, 1, Outcome.SUPERSEDED, 4, Outcome.SLICE, 1), batch.outcomes(Set.of("a")));
   }
 
   @Test
@@ -69,10 +70,15 @@ class EvaluationBatchTest {
   }
 
   @Test
-  void shouldCountDimensionOnlyBatchAsIgnored() {
-    EvaluationBatch batch = new EvaluationBatch(List.of(sliced(event("a", 1, 0))), LONG_AGO);
-    assertTrue(batch.empty());
-    assertEquals(Map.of(Outcome.IGNORED, 1), batch.outcomes(Set.of()));
+  void shouldKeepDimensionSlicesAsSlicePointsInsideTheRetentionOnly() {
+    EvaluationEvent slice = sliced(event("a", 1, 0));
+    EvaluationBatch batch = new EvaluationBatch(List.of(slice), LONG_AGO);
+    assertFalse(batch.empty());
+    assertTrue(batch.tiles().isEmpty());
+    assertEquals(List.of(slice), List.copyOf(batch.slices()));
+    assertEquals(Map.of(Outcome.SLICE, 1), batch.outcomes(Set.of()));
+    EvaluationBatch tooOld = new EvaluationBatch(List.of(slice), T0.plusSeconds(50 * 300));
+    assertTrue(tooOld.empty());
   }
 
   private static EvaluationEvent at(int window, int judgedSecondsLater) {
