@@ -6,8 +6,6 @@ import { getJson } from './api.js';
 const POLL_MS = 10000;
 // After the stream failed for good (e.g. 404 from an older backend), try it again now and then rather than never.
 const RETRY_STREAM_MS = 60000;
-// Longer than the 10 s virtual-time budget of the e2e suite's chromium --dump-dom (see start()).
-const STREAM_DELAY_MS = 12000;
 
 export class Feed {
   constructor() {
@@ -36,13 +34,11 @@ export class Feed {
   }
 
   start() {
+    // The first picture comes from /api/tiles; the stream opens at once beside it, and polling covers the page only
+    // while the stream is down.
     this.refresh();
-    // The stream opens a little after the first picture, not with it: headless chromium's --virtual-time-budget
-    // (the e2e suite's --dump-dom snapshot) waits for pending fetches, and a stream is a fetch that never ends, so
-    // the snapshot would never come. The first picture is from /api/tiles, the stream's opening refreshes it again,
-    // and a poll covers the gap, so a person watching loses nothing.
     this.pollTimer = setInterval(() => this.refresh(), POLL_MS);
-    setTimeout(() => this.connect(), STREAM_DELAY_MS);
+    this.connect();
   }
 
   /** One full read of /api/tiles: the first picture, the resync after a reconnect, and the polling fallback. */
@@ -75,6 +71,8 @@ export class Feed {
     };
     source.addEventListener('tile', (e) => this.handle('tile', e));
     source.addEventListener('alert', (e) => this.handle('alert', e));
+    // A metric left the registry: the next full read drops its tile.
+    source.addEventListener('removed', () => this.refresh());
     source.onerror = () => {
       if (source.readyState === EventSource.CLOSED) {
         // The browser gives up on a non-200 answer (404 from an older cockpit-api, 5xx): poll, retry later.

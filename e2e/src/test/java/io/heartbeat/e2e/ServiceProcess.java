@@ -29,11 +29,16 @@ final class ServiceProcess implements AutoCloseable {
 
   /** The same service again (a restart), logging to logs/logName.log. */
   static ServiceProcess start(String name, Map<String, String> env, Path logs, String logName) throws IOException {
+    return start(name, env, logs, logName, freePort());
+  }
+
+  /** On a given port: a service others were told the address of, or one restarted where it was. */
+  static ServiceProcess start(String name, Map<String, String> env, Path logs, String logName, int port)
+      throws IOException {
     Path jar = Path.of("..", name, "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize();
     if (!Files.exists(jar)) {
       throw new IllegalStateException(jar + " is missing: run the whole reactor (mvn verify from the root)");
     }
-    int port = freePort();
     Files.createDirectories(logs);
     Path log = logs.resolve(logName + ".log");
     List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-XX:+UseSerialGC",
