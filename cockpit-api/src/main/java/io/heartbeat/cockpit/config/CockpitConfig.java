@@ -21,6 +21,17 @@ public interface CockpitConfig {
   /** The services the cockpit passes requests through to. */
   Services services();
 
+  /** The MCP server's resources. */
+  Mcp mcp();
+
+  /** MCP resources (mcp/MethodologyResources). */
+  interface Mcp {
+
+    /** How often the methodology resources listed are brought in step with the metrics in the registry. */
+    @WithDefault("30s")
+    String resourceSync();
+  }
+
   /** Tile staleness by the cockpit's clock. */
   interface Stale {
 

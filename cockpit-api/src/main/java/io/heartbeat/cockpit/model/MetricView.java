@@ -47,4 +47,11 @@ public record MetricView(
         d.targetDueDate(), d.benchmarkMean(), d.benchmarkStddev(), d.anomaly(), version,
         "/api/metrics/" + metricId + "/audit", tile);
   }
+
+  /** The same metric with another rendering of its tile (the MCP tools drop the sparkline). */
+  public MetricView withTile(Tile other) {
+    return new MetricView(metricId, code, name, unit, period, periodSeconds, direction, stage, owner,
+        verificationState, howToRead, methodology, sources, runbook, slas, linkedServices, dimension, normValue,
+        alertValue, targetValue, targetDueDate, benchmarkMean, benchmarkStddev, anomaly, version, auditUrl, other);
+  }
 }

@@ -1,6 +1,7 @@
 package io.heartbeat.cockpit.repository;
 
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,21 @@ public class MetricRepository {
         .execute(Tuple.of(metricId)).map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(new Stored(
             metricId, rows.iterator().next().getString("version"),
             (JsonObject) rows.iterator().next().getValue("definition"))));
+  }
+
+  /** Every metric in the registry by id, with its code and name. */
+  public Uni<List<Listed>> listed() {
+    return pool.query("select metric_id, code, name from cockpit.metric order by metric_id").execute()
+        .map(rows -> {
+          List<Listed> listed = new ArrayList<>(rows.size());
+          rows.forEach(row -> listed.add(new Listed(row.getString("metric_id"), row.getString("code"),
+              row.getString("name"))));
+          return listed;
+        });
+  }
+
+  /** A metric's handles. */
+  public record Listed(String metricId, String code, String name) {
   }
 
   /** The SLA names of every metric that belongs to one, with its members. */

@@ -88,11 +88,9 @@ public class MetricResource {
       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
     Instant end = MetricService.parse("to", to, Instant.now());
     Instant start = MetricService.parse("from", from, end.minus(DEFAULT_RANGE));
-    if (!start.isBefore(end)) {
-      throw new BadRequestException("query parameter 'from' (" + start + ") must be before 'to' (" + end + ")");
-    }
+    MetricService.ordered("query parameter", start, end);
     int maxPoints = points(points);
-    String slice = dimension(dimension);
+    String slice = MetricService.slice("query parameter 'dimension'", dimension);
     return metrics.series(id, slice, start, end, maxPoints).map(view -> representations.json(view, ifNoneMatch));
   }
 
@@ -162,17 +160,6 @@ public class MetricResource {
       throw new BadRequestException("query parameter 'points' must be a whole number from 10 to 5000, got '" + text
           + "'");
     }
-  }
-
-  private static String dimension(String text) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    if (!text.matches("(customer|region|platform)=.+")) {
-      throw new BadRequestException("query parameter 'dimension' must be kind=value with kind customer, region or"
-          + " platform (e.g. customer=acme), got '" + text + "'");
-    }
-    return text;
   }
 
   private static String encode(String segment) {

@@ -19,7 +19,7 @@ import io.smallrye.mutiny.Uni;
  */
 public class ReadAccess {
 
-  static final List<String> READER_ROLES = List.of("viewer", "operator", "admin");
+  public static final List<String> READER_ROLES = List.of("viewer", "operator", "admin");
 
   private final boolean openReads;
   private final CurrentIdentityAssociation identity;

@@ -125,14 +125,38 @@ public class MetricService {
 
   /** A query parameter read as an instant, or the default when absent; 400 naming the parameter when unreadable. */
   public static Instant parse(String name, String text, Instant otherwise) {
+    return instant("query parameter '" + name + "'", text, otherwise);
+  }
+
+  /** Text read as an instant, or the default when absent; 400 naming what was unreadable. */
+  public static Instant instant(String what, String text, Instant otherwise) {
     if (text == null || text.isBlank()) {
       return otherwise;
     }
     try {
       return Instant.parse(text.trim());
     } catch (java.time.format.DateTimeParseException e) {
-      throw new jakarta.ws.rs.BadRequestException("query parameter '" + name + "' must be an ISO-8601 instant such as"
+      throw new jakarta.ws.rs.BadRequestException(what + " must be an ISO-8601 instant such as"
           + " 2026-12-06T14:00:00Z, got '" + text + "'");
     }
+  }
+
+  /** The range's start before its end; 400 naming both otherwise (what: "query parameter" or "argument"). */
+  public static void ordered(String what, Instant from, Instant to) {
+    if (!from.isBefore(to)) {
+      throw new jakarta.ws.rs.BadRequestException(what + " 'from' (" + from + ") must be before 'to' (" + to + ")");
+    }
+  }
+
+  /** A slice as kind=value (customer, region or platform), null when absent; 400 naming what was unreadable. */
+  public static String slice(String what, String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    if (!text.matches("(customer|region|platform)=.+")) {
+      throw new jakarta.ws.rs.BadRequestException(what + " must be kind=value with kind customer, region or"
+          + " platform (e.g. customer=acme), got '" + text + "'");
+    }
+    return text;
   }
 }

@@ -87,6 +87,10 @@ class TileClockTest {
       public Services services() {
         return null;
       }
+
+      public Mcp mcp() {
+        return null;
+      }
     };
   }
 }
