@@ -419,6 +419,82 @@ class HeartbeatFlowTest {
   }
 
   @Test
+  @Order(7)
+  void anAssistantShouldReadTheSameContractOverMcp() throws Exception {
+    // A plain MCP client over Streamable HTTP (JSON-RPC 2.0), as an assistant connects to the running cockpit.
+    Mcp mcp = Mcp.connect(cockpit.url() + "/mcp");
+    List<String> tools = new ArrayList<>();
+    mcp.call("tools/list", JSON.createObjectNode()).at("/result/tools").forEach(t -> tools.add(t.get("name").asText()));
+    assertTrue(tools.containsAll(List.of("list_heartbeats", "get_metric", "get_series", "explain_status",
+        "active_alerts", "sla_report")), "every tool listed: " + tools);
+    JsonNode explained = mcp.tool("explain_status", Map.of("metricId", METRIC));
+    assertTrue(explained.path("explanation").asText().length() > 20, explained.toString());
+    JsonNode slas = mcp.tool("sla_report", Map.of());
+    assertTrue(slas.toString().contains("core-platform") && slas.toString().contains("availabilityPercent"),
+        "the SLA report comes from alert-service's ledger: " + slas);
+    JsonNode alerts = mcp.tool("active_alerts", Map.of());
+    System.out.printf("[e2e] MCP: %d tools; explain_status: %s; %d firing episodes%n", tools.size(),
+        explained.path("explanation").asText(), alerts.path("items").size());
+  }
+
+  /** The least an MCP client does: initialize, then JSON-RPC requests with the session id the server gave. */
+  private record Mcp(String url, String session) {
+
+    static Mcp connect(String url) throws Exception {
+      var init = JSON.createObjectNode().put("protocolVersion", "2025-06-18");
+      init.putObject("capabilities");
+      init.putObject("clientInfo").put("name", "heartbeat-e2e").put("version", "1");
+      var response = post(url, null, request(1, "initialize", init));
+      String session = response.headers().firstValue("Mcp-Session-Id").orElse(null);
+      assertEquals(200, response.statusCode(), response.body());
+      post(url, session, JSON.createObjectNode().put("jsonrpc", "2.0").put("method", "notifications/initialized"));
+      return new Mcp(url, session);
+    }
+
+    JsonNode call(String method, JsonNode params) throws Exception {
+      var response = post(url, session, request(2, method, params));
+      assertEquals(200, response.statusCode(), response.body());
+      return body(response);
+    }
+
+    /** A tool's JSON text content, failing on a tool error. */
+    JsonNode tool(String name, Map<String, Object> arguments) throws Exception {
+      var params = JSON.createObjectNode().put("name", name);
+      params.set("arguments", JSON.valueToTree(arguments));
+      JsonNode result = call("tools/call", params).path("result");
+      assertFalse(result.path("isError").asBoolean(), name + " failed: " + result);
+      return JSON.readTree(result.at("/content/0/text").asText());
+    }
+
+    private static JsonNode request(int id, String method, JsonNode params) {
+      var request = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", id).put("method", method);
+      request.set("params", params);
+      return request;
+    }
+
+    private static java.net.http.HttpResponse<String> post(String url, String session, JsonNode body)
+        throws Exception {
+      var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+          .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString()));
+      if (session != null) {
+        request.header("Mcp-Session-Id", session);
+      }
+      return java.net.http.HttpClient.newHttpClient().send(request.build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A JSON body, or the last data line of an event-stream body. */
+    private static JsonNode body(java.net.http.HttpResponse<String> response) throws IOException {
+      String text = response.body();
+      if (response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) {
+        text = text.lines().filter(l -> l.startsWith("data:")).reduce((a, b) -> b).orElse("{}").substring(5).trim();
+      }
+      return JSON.readTree(text);
+    }
+  }
+
+  @Test
   @Order(8)
   void logsShouldNeverCarryATokenOrASecret() throws Exception {
     // Requests that carry credentials, on every service: a viewer's reads and an operator's audited edit.
