@@ -75,6 +75,10 @@ create table if not exists marts.generator_state (
   generated_until timestamptz
 );
 insert into marts.generator_state (id, generated_until) values (1, null) on conflict (id) do nothing;
+-- The demo's traffic follows the daily and weekly curve of its clock: real time, unless a test shifts the curve
+-- (never the timestamps) so its minutes see the traffic of a chosen hour, e.g. a weekday afternoon at 03:00 on a
+-- Sunday. History and live minutes follow the same shifted curve, so a band learned from one fits the other.
+alter table marts.generator_state add column if not exists curve_shift interval not null default interval '0';
 
 insert into marts.customer (customer_id, name, region, plan, weight) values
   ('northwind', 'Northwind Trading', 'us', 'expert', 1.0000),
@@ -179,14 +183,15 @@ language sql volatile set jit = off as $$
   guard as (
     select min(i.starts_at) as lo, max(i.ends_at) as hi from marts.incident i
     where i.stream = any (streams) and i.starts_at < to_ts and i.ends_at > from_ts
-  )
+  ),
+  curve as (select coalesce((select g.curve_shift from marts.generator_state g where g.id = 1), interval '0') as shift)
   select e.stream, e.created_at, k.ids[e.idx], k.regions[e.idx]
   from (
     -- Volatile select lists keep this subquery from being flattened, so each arrival draws its customer once.
     select n.stream, n.s0 + (n.s1 - n.s0) * random() as created_at, width_bucket(random(), k.lower_bounds) as idx
     from (
       select s.stream, m.s0, m.s1,
-        marts.poisson(marts.base_rate(s.stream) * marts.seasonality(m.minute)
+        marts.poisson(marts.base_rate(s.stream) * marts.seasonality(m.minute + c.shift)
           * extract(epoch from m.s1 - m.s0)::double precision / 60) as n
       from (
         select minute, greatest(minute, from_ts) as s0, least(minute + interval '1 minute', to_ts) as s1
@@ -194,6 +199,7 @@ language sql volatile set jit = off as $$
           interval '1 minute') as minute
       ) m
       cross join unnest(streams) as s (stream)
+      cross join curve c
     ) n
     cross join lateral generate_series(1, n.n)
     cross join cust k
