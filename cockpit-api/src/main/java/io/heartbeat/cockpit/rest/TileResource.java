@@ -47,8 +47,33 @@ public class TileResource {
           schema = @Schema(type = SchemaType.ARRAY, implementation = Tile.class),
           examples = @ExampleObject(name = "one tile", value = TILE_EXAMPLE)))
   @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match")
-  public Uni<Response> list(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-    return service.snapshot().map(s -> Representations.bytes(s.json(), s.etag(), ifNoneMatch));
+  public Uni<Response> list(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+      @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+    return service.snapshot().map(s -> {
+      if (!gzipAccepted(acceptEncoding)) {
+        return Response.fromResponse(Representations.bytes(s.json(), s.etag(), ifNoneMatch))
+            .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).build();
+      }
+      // The snapshot's own gzip copy: a wall of screens costs no compression per request.
+      Response answer = Representations.bytes(s.gzip(), s.gzipEtag(), ifNoneMatch);
+      Response.ResponseBuilder builder = Response.fromResponse(answer).header(HttpHeaders.VARY,
+          HttpHeaders.ACCEPT_ENCODING);
+      return answer.getStatus() == 200 ? builder.header(HttpHeaders.CONTENT_ENCODING, "gzip").build()
+          : builder.build();
+    });
+  }
+
+  static boolean gzipAccepted(String acceptEncoding) {
+    if (acceptEncoding == null) {
+      return false;
+    }
+    for (String coding : acceptEncoding.split(",")) {
+      String[] parts = coding.trim().split(";");
+      if (parts[0].trim().equalsIgnoreCase("gzip")) {
+        return parts.length < 2 || !parts[1].trim().replace(" ", "").matches("q=0(\\.0*)?");
+      }
+    }
+    return false;
   }
 
   static final String TILE_EXAMPLE = """

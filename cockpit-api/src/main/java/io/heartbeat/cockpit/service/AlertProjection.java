@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.heartbeat.cockpit.model.AlertEvent;
 import io.heartbeat.cockpit.repository.AlertRepository;
 import io.heartbeat.cockpit.repository.StreamJournal;
+import io.heartbeat.cockpit.stream.StreamBroadcaster;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -18,8 +19,10 @@ public class AlertProjection {
   private final Pool pool;
   private final AlertRepository alerts;
   private final StreamJournal journal;
+  private final StreamBroadcaster broadcaster;
 
-  public AlertProjection(Pool pool, AlertRepository alerts, StreamJournal journal) {
+  public AlertProjection(Pool pool, AlertRepository alerts, StreamJournal journal, StreamBroadcaster broadcaster) {
+    this.broadcaster = broadcaster;
     this.pool = pool;
     this.alerts = alerts;
     this.journal = journal;
@@ -53,6 +56,7 @@ public class AlertProjection {
                 .put("status", step.status().wire())
                 .put("at", step.occurredAt().toString())
                 .put("reason", step.reason()).encode())))
+        .invoke(broadcaster::wake)
         .map(state -> state.isPresent() ? Outcome.APPLIED : Outcome.SUPERSEDED);
   }
 }

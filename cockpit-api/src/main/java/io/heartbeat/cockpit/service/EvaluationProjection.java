@@ -14,6 +14,7 @@ import io.heartbeat.cockpit.repository.SliceRepository;
 import io.heartbeat.cockpit.repository.TileRepository;
 import io.heartbeat.cockpit.stream.TileChanges;
 import io.quarkus.logging.Log;
+import io.heartbeat.cockpit.stream.StreamBroadcaster;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -27,9 +28,11 @@ public class EvaluationProjection {
   private final SliceRepository slices;
   private final TileChanges changes;
   private final CockpitConfig config;
+  private final StreamBroadcaster broadcaster;
 
   public EvaluationProjection(Pool pool, TileRepository tiles, SeriesRepository series, SliceRepository slices,
-      TileChanges changes, CockpitConfig config) {
+      TileChanges changes, CockpitConfig config, StreamBroadcaster broadcaster) {
+    this.broadcaster = broadcaster;
     this.pool = pool;
     this.tiles = tiles;
     this.series = series;
@@ -52,6 +55,7 @@ public class EvaluationProjection {
             .chain(() -> slices.upsert(conn, batch.slices()))
             .chain(() -> tiles.upsert(conn, batch.tiles()))
             .call(changed -> changes.journal(conn, changed)))
+        .invoke(broadcaster::wake)
         .map(changed -> {
           Map<Outcome, Integer> outcomes = batch.outcomes(changed);
           Log.debugf("evaluations applied events=%d points=%d slices=%d tilesChanged=%d outcomes=%s",

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.heartbeat.cockpit.repository.AlertRepository;
 import io.heartbeat.cockpit.repository.StreamJournal;
+import io.heartbeat.cockpit.stream.StreamBroadcaster;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -21,8 +22,10 @@ public class NoticeProjection {
   private final Pool pool;
   private final AlertRepository alerts;
   private final StreamJournal journal;
+  private final StreamBroadcaster broadcaster;
 
-  public NoticeProjection(Pool pool, AlertRepository alerts, StreamJournal journal) {
+  public NoticeProjection(Pool pool, AlertRepository alerts, StreamJournal journal, StreamBroadcaster broadcaster) {
+    this.broadcaster = broadcaster;
     this.pool = pool;
     this.alerts = alerts;
     this.journal = journal;
@@ -61,6 +64,7 @@ public class NoticeProjection {
                     .put("dedupKey", dedupKey).put("metricId", event.getString("metricId"))
                     .put("type", kind).put("at", at.toString())
                     .put("detail", slot.body().getValue(kind.equals("delivery") ? "outcome" : "state")).encode())))
+        .invoke(broadcaster::wake)
         .map(changed -> changed ? Outcome.APPLIED : Outcome.SUPERSEDED);
   }
 

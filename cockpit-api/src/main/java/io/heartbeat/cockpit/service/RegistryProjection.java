@@ -6,6 +6,7 @@ import io.heartbeat.cockpit.model.MetricDefinitionEvent;
 import io.heartbeat.cockpit.repository.MetricRepository;
 import io.quarkus.logging.Log;
 import io.heartbeat.cockpit.stream.TileChanges;
+import io.heartbeat.cockpit.stream.StreamBroadcaster;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -16,8 +17,10 @@ public class RegistryProjection {
   private final MetricRepository metrics;
   private final TileChanges changes;
   private final Pool pool;
+  private final StreamBroadcaster broadcaster;
 
-  public RegistryProjection(MetricRepository metrics, TileChanges changes, Pool pool) {
+  public RegistryProjection(MetricRepository metrics, TileChanges changes, Pool pool, StreamBroadcaster broadcaster) {
+    this.broadcaster = broadcaster;
     this.metrics = metrics;
     this.changes = changes;
     this.pool = pool;
@@ -42,6 +45,7 @@ public class RegistryProjection {
     // The tile shows the definition's name, unit and thresholds: a change is journaled for the stream with it.
     return pool.withTransaction(conn -> metrics.upsert(conn, event, definitionJson).call(changed -> changed
             ? changes.journalDefinition(conn, event.metricId(), event.version()) : Uni.createFrom().voidItem()))
+        .invoke(broadcaster::wake)
         .map(changed -> {
       Log.debugf("metric defined metricId=%s version=%s changed=%s", event.metricId(), event.version(), changed);
       return changed ? Outcome.APPLIED : Outcome.SUPERSEDED;
@@ -51,6 +55,7 @@ public class RegistryProjection {
   private Uni<Outcome> remove(String metricId) {
     return pool.withTransaction(conn -> metrics.remove(conn, metricId).call(existed -> existed
             ? changes.journalRemoval(conn, metricId, java.time.Instant.now()) : Uni.createFrom().voidItem()))
+        .invoke(broadcaster::wake)
         .map(existed -> {
       Log.infof("metric removed metricId=%s existed=%s", metricId, existed);
       return Outcome.REMOVED;

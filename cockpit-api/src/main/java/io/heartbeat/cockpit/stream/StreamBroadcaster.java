@@ -41,6 +41,8 @@ public class StreamBroadcaster {
   /** The newest id pushed: set before the event is pushed, so a subscriber reading it replays up to it. */
   private volatile long last = -1;
   private final AtomicBoolean polling = new AtomicBoolean();
+  /** A commit of this instance asked for a read while one was running: read again right after it. */
+  private final AtomicBoolean again = new AtomicBoolean();
   private final GapWatch gaps = new GapWatch();
   private long timer = -1;
 
@@ -67,10 +69,20 @@ public class StreamBroadcaster {
     return last;
   }
 
+  /**
+   * Reads the journal now rather than at the next tick: called after this instance committed a journaled change, so
+   * its subscribers do not wait for the poll interval. Changes committed by other instances still come by the poll.
+   */
+  public void wake() {
+    again.set(true);
+    vertx.runOnContext(this::poll);
+  }
+
   private void poll() {
     if (last < 0 || !polling.compareAndSet(false, true)) {
       return;
     }
+    again.set(false);
     journal.after(last, PAGE).subscribe().with(events -> {
       try {
         for (StreamEvent e : gaps.contiguous(last, events)) {
@@ -79,6 +91,9 @@ public class StreamBroadcaster {
         }
       } finally {
         polling.set(false);
+      }
+      if (again.get()) {
+        poll();
       }
     }, failure -> {
       polling.set(false);

@@ -42,9 +42,10 @@ class RebuildTest {
     String key = dedupKey(id, window(2));
     send(ALERTS, id, alertStep(id, "firing", "red", null, window(2), window(2), Instant.now()));
 
-    String tile = await().atMost(Duration.ofSeconds(60)).until(() -> view("/api/metrics/" + id),
-        t -> t != null && t.contains("\"status\":\"red\""));
     String alert = await().atMost(Duration.ofSeconds(60)).until(() -> view("/api/alerts/" + key), a -> a != null);
+    // The state before: everything applied, the tile red with its open episode.
+    String tile = await().atMost(Duration.ofSeconds(60)).until(() -> view("/api/metrics/" + id),
+        t -> t != null && t.contains("\"status\":\"red\"") && t.contains("\"alert\":{\"dedupKey\":\"" + key));
     String series = view("/api/metrics/" + id + "/series?from=" + window(4));
     String movers = view("/api/metrics/" + id + "/dimensions");
 
