@@ -328,7 +328,8 @@ class McpToolsTest {
           assertTrue(error.message().contains("no_such_metric"), error.message());
         }).send()
         .thenAssertResults();
-    await().atMost(WAIT).untilAsserted(() -> client.when().resourcesList(page -> {
+    // findByUri throws while the resource list has not been refreshed yet: retried like a failed assertion.
+    await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> client.when().resourcesList(page -> {
       assertNotNull(page.findByUri(methodology), "listed: " + page.resources());
       assertEquals("text/markdown", page.findByUri(methodology).mimeType());
     }).thenAssertResults());
