@@ -53,7 +53,8 @@ public class StreamBroadcaster {
   }
 
   void start(@Observes StartupEvent event) {
-    last = journal.lastId().await().atMost(Duration.ofSeconds(30));
+    // Where the journal ends is read by the first poll, not here: the service starts (readiness DOWN) while
+    // PostgreSQL is unreachable, and the stream begins once it answers.
     timer = vertx.setPeriodic(config.stream().pollEvery().toMillis(), id -> poll());
   }
 
@@ -64,7 +65,7 @@ public class StreamBroadcaster {
     live.onComplete();
   }
 
-  /** The id of the newest event pushed live (0 for an empty journal). */
+  /** The id of the newest event pushed live (0 for an empty journal, -1 until the journal was first read). */
   public long last() {
     return last;
   }
@@ -79,7 +80,14 @@ public class StreamBroadcaster {
   }
 
   private void poll() {
-    if (last < 0 || !polling.compareAndSet(false, true)) {
+    if (!polling.compareAndSet(false, true)) {
+      return;
+    }
+    if (last < 0) {
+      journal.lastId().subscribe().with(id -> {
+        last = id;
+        polling.set(false);
+      }, failure -> polling.set(false));
       return;
     }
     again.set(false);

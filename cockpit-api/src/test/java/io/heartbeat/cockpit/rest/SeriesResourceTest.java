@@ -59,7 +59,7 @@ class SeriesResourceTest {
     send(DEPLOYMENTS, "messaging-api", deployment("messaging-api", "2.0.1", window(6).plusSeconds(30)));
     String from = window(13).toString();
 
-    JsonPath full = await().atMost(WAIT).until(() -> series(id, from, null, null),
+    JsonPath full = await().atMost(WAIT).ignoreExceptions().until(() -> series(id, from, null, null),
         s -> s.getList("points").size() == 12 && !s.getList("deploys").isEmpty());
     assertEquals(1, full.getInt("windowsPerPoint"));
     assertEquals("messaging-api", full.getString("deploys[0].service"));
